@@ -25,6 +25,16 @@ function suite(name, fn) {
   fn();
 }
 
+// Type checking and the layer rules count as one test each: a tree that doesn't compile doesn't pass.
+suite('checks', () => {
+  for (const [name, script] of [['typecheck', 'typecheck'], ['lint', 'lint']]) {
+    const code = run('npm', ['run', '--silent', script]);
+    console.log(`${code === 0 ? 'ok' : 'FAILED'}: ${name}`);
+    if (code === 0) totals.passed += 1;
+    else totals.failed += 1;
+  }
+});
+
 suite('vitest', () => {
   const out = join(results, 'vitest.json');
   const code = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);

@@ -59,6 +59,8 @@ export interface BudgetState {
   /** Requests the app sent in the last 60 s. */
   usedLastMin: number;
   rateLimitedUntil: Millis | null;
+  /** Requests waiting in the app's queue for this organization. */
+  queued: number;
 }
 
 export interface OrgState {
@@ -83,6 +85,8 @@ export interface TeamState {
   id: number;
   orgKey: OrgKey;
   name: string;
+  /** Accounts that can see this team (team-level permissions differ between accounts of one org). */
+  accountIds: AccountId[];
 }
 
 export interface FolderState {
@@ -123,6 +127,8 @@ export interface RunSummary {
 
 /** Derived, worst first in the order the UI sorts by severity. */
 export type ScenarioHealth = 'off-by-make' | 'failing' | 'warning' | 'paused' | 'ok' | 'inactive' | 'unknown';
+/** Worst first; `healthSeverity` in the policy sorts by it. */
+export const HEALTH_ORDER: readonly ScenarioHealth[] = ['off-by-make', 'failing', 'warning', 'paused', 'ok', 'inactive', 'unknown'];
 
 export interface ScenarioState {
   key: ScenarioKey;
@@ -147,8 +153,16 @@ export interface ScenarioState {
   /** Newest first, bounded per scenario. */
   recentRuns: RunSummary[];
   /** A run started from the app that has not reported yet. */
-  pendingRun: { executionId: string; startedAt: Millis } | null;
+  pendingRun: PendingRun | null;
 }
+
+export interface PendingRun {
+  executionId: string;
+  startedAt: Millis;
+}
+
+/** What Make's scenario list says about a scenario: everything but the app's own derived fields. */
+export type ScenarioFacts = Omit<ScenarioState, 'health' | 'recentRuns' | 'pendingRun'>;
 
 export interface EngineState {
   accounts: Record<AccountId, AccountState>;
@@ -156,6 +170,8 @@ export interface EngineState {
   teams: Record<TeamKey, TeamState>;
   folders: Record<FolderKey, FolderState>;
   scenarios: Record<ScenarioKey, ScenarioState>;
+  /** Per zone host, as the poller last saw it. */
+  zones: Record<ZoneHost, Connectivity>;
   /** Overall connectivity (worst of the zones in use). */
   connectivity: Connectivity;
   /** When the state shown came from the disk cache: when that cache was written. */
@@ -164,4 +180,37 @@ export interface EngineState {
   snoozedUntil: Millis | null;
   mutedScenarios: ScenarioKey[];
   demo: boolean;
+}
+
+export const unknownConnectivity = (): Connectivity => ({ state: 'unknown', lastOkAt: null, message: null });
+
+export const emptyEngineState = (): EngineState => ({
+  accounts: {},
+  orgs: {},
+  teams: {},
+  folders: {},
+  scenarios: {},
+  zones: {},
+  connectivity: unknownConnectivity(),
+  cachedAt: null,
+  snoozedUntil: null,
+  mutedScenarios: [],
+  demo: false,
+});
+
+// Notifications are data: the policy decides them, the shell localizes and shows them.
+
+export type NotificationKind = 'failure' | 'warning' | 'off-by-make' | 'fixed' | 'summary';
+
+export interface NotificationSpec {
+  /** Stable id (kind + execution id or scenario + time), usable as the OS notification tag. */
+  id: string;
+  kind: NotificationKind;
+  scenarioKey: ScenarioKey | null;
+  executionId: string | null;
+  /** i18n keys, e.g. `notification.failure.title`; the shell localizes with `params`. */
+  titleKey: string;
+  bodyKey: string;
+  params: Record<string, string | number | null>;
+  at: Millis;
 }

@@ -1,0 +1,15 @@
+export { COUNTER_FIELDS, diffScenarioSnapshots } from './diff';
+export type { CounterField, ScenarioChange, ScenarioCounters, ScenarioSnapshot, SnapshotDiff } from './diff';
+export { TIER_ORDER, dropSignals, mergeSignals, signalsFromDiff, sortSignals } from './signals';
+export type { PendingSignal, SignalTier } from './signals';
+export { DEFAULT_LOOKBACK_MS, planLogFetches } from './plan';
+export type { LogFetch, LogFetchPlan, SweepInput } from './plan';
+export { CADENCE, baseDelay, budgetFloor, nextCycleDelay } from './cadence';
+export type { CadenceInput } from './cadence';
+export { classifyFailure, isConnectivityFailure, worstConnectivity, zoneFailed, zoneSucceeded, initialZoneHealth } from './connectivity';
+export type { FailureClass, ZoneHealth } from './connectivity';
+export { OrgPoller, scenarioIdOf } from './org-poller';
+export type { CadenceMode, OrgPollerHost } from './org-poller';
+export { discoverAccount, isSameZone } from './discovery';
+export type { DiscoveredAccount } from './discovery';
+export { followRun } from './run-follower';

@@ -1,0 +1,440 @@
+// The polling loop of one organization. Each cycle: list every scenario of the organization (few large
+// pages, monitoring columns only), diff against the state, read the logs the plan picks (failure
+// signals first, then activity, then a slow safety sweep), write everything through the store's
+// actions, and hand over to the engine for health, policy and notifications. Every request goes
+// through the governor at the priority the user's attention calls for.
+import type { Clock, TimerHandle } from '../../../shared/clock';
+import type { Millis, OrgKey, RunSummary, ScenarioKey, ScenarioState, ZoneHost } from '../../../shared/domain';
+import type { Priority, RateGovernor } from '../governor';
+import { MONITOR_SCENARIO_COLS, isNotFound, toRunSummary, toScenarioFacts } from '../make';
+import type { MakeClient } from '../make';
+import type { EngineStore } from '../state';
+import { CADENCE, nextCycleDelay } from './cadence';
+import { classifyFailure, isConnectivityFailure, type FailureClass } from './connectivity';
+import { diffScenarioSnapshots } from './diff';
+import { available, emptyBudget, refill, spend, type LogBudget } from './log-budget';
+import { planLogFetches, type LogFetch } from './plan';
+import { toDomainFacts, snapshotOf } from './scenario-facts';
+import { dropSignals, mergeSignals, signalsFromDiff, type PendingSignal } from './signals';
+
+/**
+ * Scenarios per list page asked for, at least. Make's maximum is undocumented, so pages are always
+ * followed; the page asked for is a little larger than the organization's last count, so a list that
+ * fits one page is not followed by an empty one.
+ */
+export const SCENARIO_PAGE = 1000;
+const PAGE_SLACK = 200;
+/** Log entries per read; a full page with a known `from` is followed (bounded) so no run is skipped. */
+export const LOG_PAGE = 50;
+const MAX_LOG_PAGES = 4;
+const MAX_LIST_PAGES = 200;
+/** Error details (message, failing module) fetched per cycle for runs that just failed. */
+export const DETAILS_PER_CYCLE = 3;
+/** Parallel log reads per organization (the governor still paces them). */
+const LOG_CONCURRENCY = 4;
+/** The token bucket holds at most this much refill, so a quiet spell does not turn into a burst. */
+const BURST_MS = 20_000;
+/** Requests per cycle the sweep leaves unspent for signals that arrive next cycle. */
+const SWEEP_RESERVE = 1;
+/** Wait after an auth/rights problem before looking again. */
+const PROBLEM_RETRY_MS = 60_000;
+
+export interface CadenceMode {
+  userLooking: boolean;
+  idle: boolean;
+  snoozed: boolean;
+}
+
+/** What the poller needs from the engine around it. */
+export interface OrgPollerHost {
+  clock: Clock;
+  store: EngineStore;
+  governor: RateGovernor;
+  /** A usable client of an account that reaches this organization, or null. */
+  clientFor(orgKey: OrgKey): MakeClient | null;
+  mode(): CadenceMode;
+  /** Marks `work` as I/O in flight (for shutdown and for tests waiting until the engine is quiet). */
+  track<T>(work: () => Promise<T>): Promise<T>;
+  /** Consecutive connectivity failures of the zone (0 when online). */
+  zoneFailures(zone: ZoneHost): number;
+  reportZone(zone: ZoneHost, outcome: 'ok' | FailureClass): void;
+  /** The credential was rejected (401 / IM102): the account needs sign-in. */
+  reportAuthFailure(orgKey: OrgKey, client: MakeClient): void;
+  /** Teams or the organization itself changed under us: discovery should run again. */
+  requestDiscovery(orgKey: OrgKey): void;
+  /** Runs that started before this are history to the policy (never notified). */
+  newsSince(orgKey: OrgKey): Millis;
+  /** The cycle wrote its results: derive health, run the policy, notify, save. */
+  cycleDone(orgKey: OrgKey): void;
+  rng(): number;
+}
+
+export interface CycleStats {
+  listPages: number;
+  logReads: number;
+  detailReads: number;
+}
+
+export class OrgPoller {
+  private timer: TimerHandle | null = null;
+  private running: Promise<void> | null = null;
+  private rerun: Priority | null = null;
+  private stopped = false;
+  private readonly abort = new AbortController();
+
+  private pending: PendingSignal[] = [];
+  private sweepCursor = 0;
+  private budget: LogBudget;
+  /** Signals per minute (exponentially smoothed): how many log reads the activity calls for. */
+  private activityPerMin = 0;
+  private lastCycleAt: Millis | null = null;
+  private hasBaseline = false;
+  /** Scenarios in the last complete list. */
+  private lastCount = 0;
+  /** Totals since start, for benchmarks and diagnostics. */
+  readonly totals: CycleStats = { listPages: 0, logReads: 0, detailReads: 0 };
+
+  constructor(
+    readonly orgKey: OrgKey,
+    readonly orgId: number,
+    readonly zone: ZoneHost,
+    private readonly host: OrgPollerHost,
+  ) {
+    this.budget = emptyBudget(host.clock.now());
+  }
+
+  start(delayMs = 0): void {
+    if (this.stopped) return;
+    this.arm(delayMs);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.disarm();
+    this.abort.abort(new Error('poller stopped'));
+  }
+
+  /** Runs a cycle now (or right after the one in progress). */
+  trigger(priority: Priority = 'user'): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.rerun = higher(this.rerun, priority);
+      return;
+    }
+    this.disarm();
+    this.runCycle(priority);
+  }
+
+  /** The user is looking at these scenarios: read their logs in the next cycle (after failure signals). */
+  look(keys: readonly ScenarioKey[]): void {
+    const now = this.host.clock.now();
+    this.pending = mergeSignals(
+      this.pending,
+      keys.map((key) => ({ key, tier: 'activity' as const, since: now })),
+    );
+  }
+
+  /** Resolves when the cycle in progress (if any) has finished. */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  get pendingSignals(): readonly PendingSignal[] {
+    return this.pending;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private arm(ms: number): void {
+    this.disarm();
+    this.timer = this.host.clock.setTimeout(() => {
+      this.timer = null;
+      this.runCycle(this.host.mode().userLooking ? 'visible' : 'background');
+    }, ms);
+  }
+
+  private disarm(): void {
+    if (this.timer) this.host.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private runCycle(priority: Priority): void {
+    const run = this.cycle(priority)
+      .catch(() => CADENCE.normalMs)
+      .then((delay) => {
+        this.running = null;
+        if (this.stopped) return;
+        const again = this.rerun;
+        this.rerun = null;
+        if (again) this.runCycle(again);
+        else this.arm(delay);
+      });
+    this.running = run;
+  }
+
+  private governed<T>(priority: Priority, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return this.host.governor.schedule(this.orgKey, priority, (signal) => this.host.track(() => task(signal)), {
+      signal: this.abort.signal,
+    });
+  }
+
+  /** Background share of the allowance (the governor keeps a reserve for user actions). */
+  private backgroundPerMin(): number {
+    const allowed = this.host.governor.budget(this.orgKey).allowedPerMin;
+    return Math.max(1, allowed - Math.max(1, Math.ceil(allowed * 0.1)));
+  }
+
+  /** One cycle; returns the delay until the next. */
+  private async cycle(priority: Priority): Promise<number> {
+    const { store, clock } = this.host;
+    const now = clock.now();
+    const org = store.getState().orgs[this.orgKey];
+    if (!org || !org.monitored) return CADENCE.idleMs;
+    const client = this.host.clientFor(this.orgKey);
+    if (!client) {
+      store.setOrgProblem(this.orgKey, 'No signed-in account can reach this organization right now.');
+      return PROBLEM_RETRY_MS;
+    }
+    const limited = this.host.governor.budget(this.orgKey).rateLimitedUntil;
+    if (limited !== null && limited > now) return limited - now + 250;
+
+    const firstSync = org.lastSyncAt === null;
+    if (firstSync) store.setOrgSyncing(this.orgKey, true);
+    const stats: CycleStats = { listPages: 0, logReads: 0, detailReads: 0 };
+    try {
+      const rows = await this.listScenarios(client, priority, stats);
+      this.host.reportZone(this.zone, 'ok');
+      this.applyList(rows, clock.now());
+    } catch (err) {
+      return this.listFailed(err, client, stats);
+    } finally {
+      this.totals.listPages += stats.listPages;
+      if (firstSync) store.setOrgSyncing(this.orgKey, false);
+    }
+
+    await this.readLogs(client, priority, stats);
+    if (process.env.H5DBG) console.log('  cycle took', clock.now() - now);
+    this.totals.logReads += stats.logReads;
+    this.totals.detailReads += stats.detailReads;
+    this.host.cycleDone(this.orgKey);
+    return this.nextDelay(Math.max(1, stats.listPages));
+  }
+
+  private async listScenarios(client: MakeClient, priority: Priority, stats: CycleStats) {
+    const rows = [];
+    let offset = 0;
+    const limit = Math.max(SCENARIO_PAGE, this.lastCount + PAGE_SLACK);
+    for (let n = 0; n < MAX_LIST_PAGES; n++) {
+      const page = await this.governed(priority, (signal) =>
+        client.listScenariosPage(
+          { organizationId: this.orgId, cols: MONITOR_SCENARIO_COLS, offset, limit, sortBy: 'id', sortDir: 'asc' },
+          { signal },
+        ),
+      );
+      stats.listPages++;
+      for (const item of page.items) rows.push(toScenarioFacts(item));
+      if (page.nextOffset === null || page.items.length === 0) break;
+      offset = page.nextOffset;
+    }
+    this.lastCount = rows.length;
+    return rows;
+  }
+
+  private applyList(rows: ReturnType<typeof toScenarioFacts>[], now: Millis): void {
+    const { store } = this.host;
+    const state = store.getState();
+    const facts = rows.map((r) => toDomainFacts(r, this.zone, this.orgKey));
+    if (facts.some((f) => !state.teams[f.teamKey])) this.host.requestDiscovery(this.orgKey);
+
+    const before = Object.values(state.scenarios).filter((s) => s.orgKey === this.orgKey);
+    // The first list of an organization never seen (not even in the cache) is the baseline: its
+    // history is not news. Afterwards every movement is a signal.
+    const baseline = this.hasBaseline || before.length > 0;
+    const diff = diffScenarioSnapshots(snapshotOf(before), snapshotOf(facts));
+    const fresh = baseline ? signalsFromDiff(diff, now) : [];
+    store.applyScenarioList({ orgKey: this.orgKey }, facts, now);
+    store.setOrgProblem(this.orgKey, null);
+    this.hasBaseline = true;
+
+    const gone = new Set<ScenarioKey>(diff.disappeared);
+    this.pending = dropSignals(mergeSignals(this.pending, fresh), gone);
+
+    const minutes = this.lastCycleAt === null ? 0 : (now - this.lastCycleAt) / 60_000;
+    if (minutes > 0) {
+      const rate = fresh.filter((s) => s.tier === 'failure' || s.tier === 'activity').length / minutes;
+      this.activityPerMin = 0.7 * this.activityPerMin + 0.3 * rate;
+    }
+    this.lastCycleAt = now;
+  }
+
+  private async readLogs(client: MakeClient, priority: Priority, stats: CycleStats): Promise<void> {
+    const { store, clock, governor } = this.host;
+    const now = clock.now();
+    const perMin = this.backgroundPerMin();
+    this.budget = spend(refill(this.budget, { perMin, burstMs: BURST_MS }, now), stats.listPages);
+    // Leave a slot in the governor's window for the next cycle's list.
+    const windowLeft = perMin - governor.budget(this.orgKey).usedLastMin - 1;
+    const left = available(this.budget, windowLeft);
+
+    const state = store.getState();
+    const mine = Object.values(state.scenarios).filter((s) => s.orgKey === this.orgKey);
+    const lastSeen = new Map<ScenarioKey, Millis>();
+    for (const s of mine) {
+      const newest = s.recentRuns.find((r) => r.status !== 'running');
+      if (newest) lastSeen.set(s.key, newest.timestamp);
+    }
+    const candidates = mine
+      .filter((s) => s.isActive)
+      .map((s) => s.key)
+      .sort();
+    const plan = planLogFetches(this.pending, lastSeen, left, now, {
+      candidates,
+      cursor: this.sweepCursor,
+      maxPerCycle: Math.max(0, left - SWEEP_RESERVE),
+    });
+    this.pending = plan.deferred;
+    this.sweepCursor = plan.sweepCursor;
+    if (process.env.H5DBG) console.log('cycle', now % 1e6, 'used', governor.budget(this.orgKey).usedLastMin, 'lists', this.totals.listPages, 'reads', this.totals.logReads, 'credit', this.budget.credit.toFixed(2), 'window', windowLeft, 'left', left, 'fetch', plan.fetches.map((f) => f.reason[0]).join(''), 'deferred', plan.deferred.filter((x) => x.dueAt === undefined || x.dueAt <= now).length, '/', plan.deferred.length);
+
+    let details = DETAILS_PER_CYCLE;
+    const takeDetail = () => (details > 0 ? (details--, true) : false);
+    const retry: PendingSignal[] = [];
+    await forEachLimited(plan.fetches, LOG_CONCURRENCY, async (f) => {
+      try {
+        await this.readScenarioLogs(client, priority, f, stats, takeDetail);
+      } catch (err) {
+        const cls = classifyFailure(err);
+        if (cls === 'not-found') return; // deleted mid-cycle: the next list drops it
+        if (cls === 'auth') this.host.reportAuthFailure(this.orgKey, client);
+        if (isConnectivityFailure(cls)) this.host.reportZone(this.zone, cls);
+        if (f.reason !== 'sweep') retry.push({ key: f.key, tier: f.reason, since: now });
+      }
+    });
+    this.budget = spend(this.budget, stats.logReads + stats.detailReads);
+    if (retry.length) this.pending = mergeSignals(this.pending, retry);
+  }
+
+  private async readScenarioLogs(
+    client: MakeClient,
+    priority: Priority,
+    f: LogFetch,
+    stats: CycleStats,
+    takeDetail: () => boolean,
+  ): Promise<void> {
+    const id = scenarioIdOf(f.key);
+    const known = new Set(this.host.store.getState().scenarios[f.key]?.recentRuns.map((r) => r.id) ?? []);
+    const runs: RunSummary[] = [];
+    let offset = 0;
+    for (let n = 0; n < MAX_LOG_PAGES; n++) {
+      const page = await this.governed(priority, (signal) =>
+        client.listScenarioLogs(id, { from: f.from, limit: LOG_PAGE, ...(offset ? { offset } : {}) }, { signal }),
+      );
+      stats.logReads++;
+      runs.push(...page.items.map((l) => toRunSummary(l)));
+      // Newest first: stop once the page reaches what was already seen.
+      const reachedKnown = page.items.some((l) => known.has(l.id));
+      if (page.nextOffset === null || page.items.length === 0 || reachedKnown || !this.hasSeen(f.key)) break;
+      offset = page.nextOffset;
+    }
+
+    const newsSince = this.host.newsSince(this.orgKey);
+    for (const r of runs) {
+      // Error text only for failures that can still be news: history would cost a request per old run.
+      if (r.status !== 3 || known.has(r.id) || r.timestamp < newsSince || !takeDetail()) continue;
+      try {
+        const d = await this.governed(priority, (signal) => client.getExecutionDetail(id, r.id, {}, { signal }));
+        stats.detailReads++;
+        r.errorMessage = d.error?.message ?? null;
+        r.errorModule = d.error ? (d.error.moduleName ?? d.error.appName) : null;
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    }
+    this.host.store.applyRuns(f.key, keepErrorText(this.host.store.getState().scenarios[f.key], runs));
+  }
+
+  private hasSeen(key: ScenarioKey): boolean {
+    return (this.host.store.getState().scenarios[key]?.recentRuns.length ?? 0) > 0;
+  }
+
+  private listFailed(err: unknown, client: MakeClient, stats: CycleStats): number {
+    const { store, clock, governor } = this.host;
+    const cls = classifyFailure(err);
+    const now = clock.now();
+    switch (cls) {
+      case 'offline':
+      case 'degraded':
+        this.host.reportZone(this.zone, cls);
+        return this.nextDelay(Math.max(1, stats.listPages));
+      case 'rate-limited': {
+        const until = governor.budget(this.orgKey).rateLimitedUntil;
+        return until !== null && until > now ? until - now + 250 : 60_000;
+      }
+      case 'auth':
+        this.host.reportAuthFailure(this.orgKey, client);
+        return PROBLEM_RETRY_MS;
+      case 'not-found':
+      case 'forbidden':
+        store.setOrgProblem(
+          this.orgKey,
+          cls === 'not-found'
+            ? 'This organization no longer exists or this account lost access to it.'
+            : 'This account is not allowed to list the scenarios of this organization.',
+        );
+        this.host.requestDiscovery(this.orgKey);
+        return PROBLEM_RETRY_MS;
+      default:
+        if (this.stopped) return CADENCE.normalMs;
+        store.setOrgProblem(this.orgKey, `Make answered unexpectedly: ${messageOf(err)}`);
+        return PROBLEM_RETRY_MS;
+    }
+  }
+
+  private nextDelay(requestsPerCycle: number): number {
+    const failures = this.host.zoneFailures(this.zone);
+    return nextCycleDelay({
+      ...this.host.mode(),
+      offline: failures > 0,
+      offlineAttempts: Math.max(0, failures - 1),
+      budgetPerMin: this.backgroundPerMin(),
+      requestsPerCycle,
+      logFetchesPerMin: this.activityPerMin,
+      jitterRng: () => this.host.rng(),
+    });
+  }
+}
+
+const PRIORITY_RANK: Record<Priority, number> = { user: 0, visible: 1, background: 2 };
+const higher = (a: Priority | null, b: Priority): Priority => (a === null || PRIORITY_RANK[b] < PRIORITY_RANK[a] ? b : a);
+
+export function scenarioIdOf(key: ScenarioKey): number {
+  const m = /\/s(\d+)$/.exec(key);
+  if (!m) throw new TypeError(`Not a scenario key: ${key}`);
+  return Number(m[1]);
+}
+
+/** A later read of a run without its error text must not erase the text fetched earlier. */
+function keepErrorText(s: ScenarioState | undefined, runs: RunSummary[]): RunSummary[] {
+  if (!s) return runs;
+  const byId = new Map(s.recentRuns.map((r) => [r.id, r]));
+  return runs.map((r) => {
+    const old = byId.get(r.id);
+    if (!old || r.errorMessage !== null || old.errorMessage === null) return r;
+    return { ...r, errorMessage: old.errorMessage, errorModule: old.errorModule };
+  });
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

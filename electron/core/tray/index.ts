@@ -1,0 +1,13 @@
+export { TRAY_ICON_STATES, iconSeverity, isSignedOut, trayIconState, watchedOrgs, watchedScenarios } from './icon-state';
+export type { TrayIconState, TrayStatus } from './icon-state';
+export { DEFAULT_MAX_FAILING, HOUR_MS, failingScenarios, flattenMenu, trayMenuModel, trayTooltip } from './menu-model';
+export type { MenuItemModel, TrayMenuSettings } from './menu-model';
+export { MAX_MESSAGE_CHARS, notificationContent } from './notification-content';
+export type { NotificationActionId, NotificationActionModel, NotificationContent, NotificationContext } from './notification-content';
+export { executionPageUrl, scenarioPageUrl, zoneOfKey, zoneOrigin } from './make-links';
+export { isAllowedExternalUrl } from './external-url';
+export { TRAY_LOCALES, resolveTrayLocale, t } from './strings';
+export type { StringKey, TrayLocale } from './strings';
+export { formatClock, formatWhen, instantOf, sameWallDay, tomorrowAt, wallTime } from './time';
+export { appAction, command } from './tray-action';
+export type { AppAction, TrayAction, TrayCommand } from './tray-action';

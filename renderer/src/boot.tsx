@@ -1,0 +1,84 @@
+// Starts a window: picks the bridge (Electron preload or the dashboard's WebSocket), creates the
+// stores, connects them, and renders the view.
+import { StrictMode, type ComponentType } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BRIDGE_GLOBAL } from '../../shared/bridge';
+import { createWsBridge, dashboardSocketUrl } from '../../shared/ws-bridge-client';
+import type { MakeTrayBridge } from './bridge/contract-types';
+import { createApi } from './bridge/api';
+import type { AppServices } from './app-context';
+import { AppRoot } from './app-root';
+import { createI18n, resolveLang, systemLanguages } from './i18n';
+import { connectEngineStore, createEngineStore } from './store/engine-store';
+import { createUiStore } from './store/ui-store';
+import { connectSettingsStore, createSettingsStore } from './settings-store';
+import { useTranslation } from 'react-i18next';
+import './styles.css';
+
+export function pickBridge(): MakeTrayBridge | null {
+  const fromPreload = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL];
+  if (fromPreload && typeof fromPreload === 'object') return fromPreload as MakeTrayBridge;
+  const url = dashboardSocketUrl(window.location);
+  return url ? createWsBridge({ url }) : null;
+}
+
+export function createServices(bridge: MakeTrayBridge): { services: AppServices; disconnect: () => void } {
+  const api = createApi(bridge);
+  const services: AppServices = {
+    api,
+    engine: createEngineStore(),
+    ui: createUiStore(),
+    settings: createSettingsStore(),
+    now: () => Date.now(),
+  };
+  const offs = [connectEngineStore(services.engine, bridge, api), connectSettingsStore(services.settings, bridge, api)];
+  return { services, disconnect: () => offs.forEach((off) => off()) };
+}
+
+function NoBridge() {
+  const { t } = useTranslation();
+  return (
+    <main className="no-bridge">
+      <h1>{t('app.title')}</h1>
+      <p role="alert">{t('app.noBridge')}</p>
+    </main>
+  );
+}
+
+/** Scenario key asked for in the address (`#…&scenario=` or `?scenario=`), e.g. from `window.openMain`. */
+export function requestedScenario(): string | null {
+  const fromHash = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('scenario');
+  return fromHash ?? new URLSearchParams(window.location.search).get('scenario');
+}
+
+export function boot(View: ComponentType) {
+  const el = document.getElementById('root');
+  if (!el) return;
+  const i18n = createI18n(resolveLang(null, systemLanguages()));
+  const bridge = pickBridge();
+  const root = createRoot(el);
+  if (!bridge) {
+    root.render(
+      <AppRoot services={createServices(nullBridge).services} i18n={i18n}>
+        <NoBridge />
+      </AppRoot>,
+    );
+    return;
+  }
+  const { services } = createServices(bridge);
+  const wanted = requestedScenario();
+  if (wanted) services.ui.getState().select(wanted);
+  root.render(
+    <StrictMode>
+      <AppRoot services={services} i18n={i18n}>
+        <View />
+      </AppRoot>
+    </StrictMode>,
+  );
+}
+
+/** A bridge that is never connected (only for the "no bridge" page). */
+const nullBridge: MakeTrayBridge = {
+  invoke: () => Promise.reject({ code: 'offline', message: 'No connection to Make Tray.' }),
+  on: () => () => undefined,
+};

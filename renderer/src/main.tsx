@@ -1,0 +1,4 @@
+import { boot } from './boot';
+import { MainWindow } from './views/MainWindow';
+
+boot(MainWindow);

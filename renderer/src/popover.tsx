@@ -1,0 +1,4 @@
+import { boot } from './boot';
+import { Popover } from './views/Popover';
+
+boot(Popover);
