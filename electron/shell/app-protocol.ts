@@ -1,7 +1,8 @@
 // Serves the renderer build over app://make-tray/ with the security headers. Only files under the
 // build folder, only GET/HEAD, never a dotfile, never a path that climbs out (the resolver is the
 // dashboard's, so both hosts refuse the same paths).
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
+import { sep } from 'node:path';
 import type { Protocol } from 'electron';
 import { contentTypeOf, resolveStaticFile } from '../dashboard/static-files';
 import { APP_HOST, APP_SCHEME } from './app-origin';
@@ -9,6 +10,17 @@ import { SECURITY_HEADERS } from './security';
 
 const plain = (status: number, text: string, extra: Record<string, string> = {}) =>
   new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra } });
+
+/** A symlink in the build must not lead out of it. */
+async function staysInside(file: string, root: string): Promise<boolean> {
+  try {
+    const [real, realRoot] = await Promise.all([realpath(file), realpath(root)]);
+    return real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+  } catch {
+    // Inside app.asar there are no symlinks and realpath of an archive path may not resolve.
+    return file.includes(`.asar${sep}`);
+  }
+}
 
 /** The `protocol.handle` handler for `root` (an absolute path to dist/renderer). */
 export function createAppProtocolHandler(root: string): (request: Request) => Promise<Response> {
@@ -26,7 +38,7 @@ export function createAppProtocolHandler(root: string): (request: Request) => Pr
     const rawPath = request.url.slice(`${APP_SCHEME}://${APP_HOST}`.length).split(/[?#]/)[0] ?? '/';
     if (/(^|[/\\])\.\.?([/\\]|$)|%2e|%5c|%00/i.test(rawPath)) return plain(404, 'Not found');
     const file = await resolveStaticFile(root, url.pathname);
-    if (!file) return plain(404, 'Not found');
+    if (!file || !(await staysInside(file, root))) return plain(404, 'Not found');
     let body: Buffer;
     try {
       body = await readFile(file);

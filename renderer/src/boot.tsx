@@ -11,6 +11,7 @@ import { AppRoot } from './app-root';
 import { createI18n, resolveLang, systemLanguages } from './i18n';
 import { connectEngineStore, createEngineStore } from './store/engine-store';
 import { createUiStore } from './store/ui-store';
+import { connectToasts } from './store/toasts';
 import { connectSettingsStore, createSettingsStore } from './settings-store';
 import { useTranslation } from 'react-i18next';
 import './styles.css';
@@ -31,7 +32,11 @@ export function createServices(bridge: MakeTrayBridge): { services: AppServices;
     settings: createSettingsStore(),
     now: () => Date.now(),
   };
-  const offs = [connectEngineStore(services.engine, bridge, api), connectSettingsStore(services.settings, bridge, api)];
+  const offs = [
+    connectEngineStore(services.engine, bridge, api),
+    connectSettingsStore(services.settings, bridge, api),
+    connectToasts(services.ui, bridge),
+  ];
   return { services, disconnect: () => offs.forEach((off) => off()) };
 }
 

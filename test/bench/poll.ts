@@ -116,7 +116,7 @@ function orgSampler(sim: SimulatorHandle) {
         peak = Math.max(peak, sim.control.rateLimitUsed(id) / (PLAN_LIMIT[org.plan] ?? 60));
       }
     },
-    peak: () => round1(peak * 100) / 100,
+    peak: () => Math.round(peak * 1000) / 1000,
   };
 }
 
@@ -357,7 +357,10 @@ export async function benchPoll(opts: { log?: (s: string) => void; workloads?: s
   const rows: PollRow[] = [];
   for (const w of WORKLOADS) {
     if (opts.workloads && !opts.workloads.includes(w.name)) continue;
-    rows.push(await runWorkload(w, opts.log));
+    // BENCH_MINUTES / BENCH_SHARE override the workload (quick looks, sensitivity); the targets use the defaults.
+    const minutes = Number(process.env.BENCH_MINUTES ?? 0);
+    const share = Number(process.env.BENCH_SHARE ?? 0);
+    rows.push(await runWorkload({ ...w, ...(minutes > 0 ? { durationMs: minutes * MIN } : {}), ...(share > 0 ? { share } : {}) }, opts.log));
   }
   return rows;
 }

@@ -1,6 +1,8 @@
 // The dashboard's transport end to end: a real Chromium against the server, the engine and the sim.
 import WebSocket from 'ws';
-import { expect, screenshotPath, test } from './fixtures';
+import { expect, fileDashboard, screenshotPath, test } from './fixtures';
+
+const file = fileDashboard();
 
 /** Opens a raw socket; resolves with the socket, or with the HTTP status it was refused with. */
 function rawSocket(url: string, origin?: string): Promise<WebSocket | number> {
@@ -15,7 +17,8 @@ function rawSocket(url: string, origin?: string): Promise<WebSocket | number> {
   });
 }
 
-test('the WebSocket refuses a wrong secret and a foreign Origin', async ({ dash }) => {
+test('the WebSocket refuses a wrong secret and a foreign Origin', async () => {
+  const dash = file();
   const wrong = dash.socketUrl.replace(/k=[^&]+/, 'k=not-the-secret');
   expect(await rawSocket(wrong, dash.origin)).toBe(401);
   expect(await rawSocket(dash.socketUrl, 'http://attacker.example')).toBe(403);
@@ -25,7 +28,8 @@ test('the WebSocket refuses a wrong secret and a foreign Origin', async ({ dash 
   (ok as WebSocket).close();
 });
 
-test('a page from another origin cannot talk to the dashboard', async ({ dash, page, consoleErrors }) => {
+test('a page from another origin cannot talk to the dashboard', async ({ page, consoleErrors }) => {
+  const dash = file();
   // A foreign page knows the port but not the secret, and its Origin gives it away anyway.
   await page.route('http://attacker.example/', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>x</title>' }));
   await page.goto('http://attacker.example/');
@@ -42,7 +46,8 @@ test('a page from another origin cannot talk to the dashboard', async ({ dash, p
   consoleErrors.length = 0; // the refused socket is logged by Chromium on the attacker's page
 });
 
-test('the page loads with a strict CSP, no console errors, and the state arrives', async ({ dash, page, consoleErrors }) => {
+test('the page loads with a strict CSP, no console errors, and the state arrives', async ({ page, consoleErrors }) => {
+  const dash = file();
   const response = await page.goto(dash.url);
   expect(response?.status()).toBe(200);
   const csp = (await response?.allHeaders())?.['content-security-policy'] ?? '';

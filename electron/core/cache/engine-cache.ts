@@ -86,7 +86,7 @@ export class EngineCache {
 
   async loadAll(): Promise<LoadedCache> {
     const problems: CacheProblem[] = [];
-    let names: string[] = [];
+    let names: string[];
     try {
       names = (await this.files.list()).filter(isAccountFile).sort();
     } catch (err) {
@@ -156,7 +156,7 @@ export class EngineCache {
   }
 
   private async bad(name: string, what: string): Promise<{ ok: false; absent: false; problem: CacheProblem }> {
-    let movedTo: string | null = null;
+    let movedTo: string | null;
     try {
       movedTo = await this.files.moveAside(name, this.now());
     } catch {

@@ -90,6 +90,7 @@ class MakeTrayEngine implements Engine {
   private newsSince: Millis = 0;
   private mode: CadenceMode = { userLooking: false, idle: false, snoozed: false };
   private saveTimer: TimerHandle | null = null;
+  private readonly policyTimers = new Map<OrgKey, TimerHandle>();
   private started = false;
   private stopped = false;
   private lastSaveError: string | null = null;
@@ -150,6 +151,8 @@ class MakeTrayEngine implements Engine {
     for (const acc of this.accounts.values()) this.clearDiscoveryTimer(acc);
     if (this.saveTimer) this.clock.clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    for (const t of this.policyTimers.values()) this.clock.clearTimeout(t);
+    this.policyTimers.clear();
     this.governor.dispose();
     await this.io.idle();
     await this.save();
@@ -339,6 +342,17 @@ class MakeTrayEngine implements Engine {
       },
       newsSince: (orgKey) => Math.max(this.newsSince, this.orgWatchingSince[orgKey] ?? 0),
       cycleDone: (orgKey) => this.afterCycle(orgKey),
+      runsChanged: (orgKey) => {
+        // Every read finishing at this instant is judged together (one summary, not N notifications).
+        if (this.policyTimers.has(orgKey) || this.stopped) return;
+        this.policyTimers.set(
+          orgKey,
+          this.clock.setTimeout(() => {
+            this.policyTimers.delete(orgKey);
+            this.afterCycle(orgKey);
+          }, 0),
+        );
+      },
       rng: this.rng,
     };
   }

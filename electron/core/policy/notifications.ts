@@ -257,7 +257,7 @@ export function decideNotifications(input: DecideInput): DecideResult {
       obs.health === 'off-by-make' && before.lastHealth !== null && before.lastHealth !== 'off-by-make';
     const candidate = scenarioCandidate(obs, before, unique, turnedOffByMake, notifiedSet, settings.notifyOn);
 
-    let mem = remember(before, unique);
+    const mem = remember(before, unique);
     const last = unique.at(-1);
     if (last) mem.lastOutcome = outcomeOf(last);
     if (obs.health !== 'unknown') mem.lastHealth = obs.health;

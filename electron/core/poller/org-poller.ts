@@ -12,7 +12,6 @@ import type { EngineStore } from '../state';
 import { CADENCE, nextCycleDelay } from './cadence';
 import { classifyFailure, isConnectivityFailure, type FailureClass } from './connectivity';
 import { diffScenarioSnapshots } from './diff';
-import { available, emptyBudget, refill, spend, type LogBudget } from './log-budget';
 import { planLogFetches, type LogFetch } from './plan';
 import { toDomainFacts, snapshotOf } from './scenario-facts';
 import { dropSignals, mergeSignals, signalsFromDiff, type PendingSignal } from './signals';
@@ -28,14 +27,13 @@ const PAGE_SLACK = 200;
 export const LOG_PAGE = 50;
 const MAX_LOG_PAGES = 4;
 const MAX_LIST_PAGES = 200;
-/** Error details (message, failing module) fetched per cycle for runs that just failed. */
-export const DETAILS_PER_CYCLE = 3;
-/** Parallel log reads per organization (the governor still paces them). */
-const LOG_CONCURRENCY = 4;
-/** The token bucket holds at most this much refill, so a quiet spell does not turn into a burst. */
-const BURST_MS = 20_000;
-/** Requests per cycle the sweep leaves unspent for signals that arrive next cycle. */
-const SWEEP_RESERVE = 1;
+/** Error details (message, failing module) fetched per log read for runs that just failed. */
+export const DETAILS_PER_READ = 2;
+/** Log reads queued or running in the governor at once: few, so a new urgent signal is next in line. */
+const READS_IN_FLIGHT = 2;
+/** The safety sweep reads at most one scenario this often, and only from slack in the budget window. */
+const SWEEP_EVERY_MS = 5_000;
+const SWEEP_SLACK = 3;
 /** Wait after an auth/rights problem before looking again. */
 const PROBLEM_RETRY_MS = 60_000;
 
@@ -66,6 +64,8 @@ export interface OrgPollerHost {
   newsSince(orgKey: OrgKey): Millis;
   /** The cycle wrote its results: derive health, run the policy, notify, save. */
   cycleDone(orgKey: OrgKey): void;
+  /** A log read wrote runs: run the policy soon (coalesced with other reads of the same instant). */
+  runsChanged(orgKey: OrgKey): void;
   rng(): number;
 }
 
@@ -84,7 +84,8 @@ export class OrgPoller {
 
   private pending: PendingSignal[] = [];
   private sweepCursor = 0;
-  private budget: LogBudget;
+  private readsInFlight = 0;
+  private lastSweepAt = Number.NEGATIVE_INFINITY;
   /** Signals per minute (exponentially smoothed): how many log reads the activity calls for. */
   private activityPerMin = 0;
   private lastCycleAt: Millis | null = null;
@@ -100,7 +101,6 @@ export class OrgPoller {
     readonly zone: ZoneHost,
     private readonly host: OrgPollerHost,
   ) {
-    this.budget = emptyBudget(host.clock.now());
   }
 
   start(delayMs = 0): void {
@@ -149,7 +149,8 @@ export class OrgPoller {
     this.disarm();
     this.timer = this.host.clock.setTimeout(() => {
       this.timer = null;
-      this.runCycle(this.host.mode().userLooking ? 'visible' : 'background');
+      // Lists go ahead of queued log reads: they are where every signal comes from.
+      this.runCycle('visible');
     }, ms);
   }
 
@@ -212,10 +213,7 @@ export class OrgPoller {
       if (firstSync) store.setOrgSyncing(this.orgKey, false);
     }
 
-    await this.readLogs(client, priority, stats);
-    if (process.env.H5DBG) console.log('  cycle took', clock.now() - now);
-    this.totals.logReads += stats.logReads;
-    this.totals.detailReads += stats.detailReads;
+    this.pumpReads();
     this.host.cycleDone(this.orgKey);
     return this.nextDelay(Math.max(1, stats.listPages));
   }
@@ -253,6 +251,10 @@ export class OrgPoller {
     const diff = diffScenarioSnapshots(snapshotOf(before), snapshotOf(facts));
     const fresh = baseline ? signalsFromDiff(diff, now) : [];
     store.applyScenarioList({ orgKey: this.orgKey }, facts, now);
+    this.sweepCandidates = facts
+      .filter((f) => f.isActive)
+      .map((f) => f.key)
+      .sort();
     store.setOrgProblem(this.orgKey, null);
     this.hasBaseline = true;
 
@@ -267,51 +269,66 @@ export class OrgPoller {
     this.lastCycleAt = now;
   }
 
-  private async readLogs(client: MakeClient, priority: Priority, stats: CycleStats): Promise<void> {
-    const { store, clock, governor } = this.host;
-    const now = clock.now();
-    const perMin = this.backgroundPerMin();
-    this.budget = spend(refill(this.budget, { perMin, burstMs: BURST_MS }, now), stats.listPages);
-    // Leave a slot in the governor's window for the next cycle's list.
-    const windowLeft = perMin - governor.budget(this.orgKey).usedLastMin - 1;
-    const left = available(this.budget, windowLeft);
+  /** Active scenarios in a stable order: what the safety sweep walks through. */
+  private sweepCandidates: ScenarioKey[] = [];
 
-    const state = store.getState();
-    const mine = Object.values(state.scenarios).filter((s) => s.orgKey === this.orgKey);
-    const lastSeen = new Map<ScenarioKey, Millis>();
-    for (const s of mine) {
-      const newest = s.recentRuns.find((r) => r.status !== 'running');
-      if (newest) lastSeen.set(s.key, newest.timestamp);
+  /**
+   * Keeps a couple of log reads queued in the governor, always the most urgent due signal next. Reads
+   * are paced by the governor, not by the list cadence, so no slot of the budget is lost waiting for the
+   * next cycle, and a failure signal never waits behind a long batch. The sweep only uses slack.
+   */
+  private pumpReads(): void {
+    if (this.stopped) return;
+    const { clock, governor } = this.host;
+    const client = this.host.clientFor(this.orgKey);
+    if (!client) return;
+    while (this.readsInFlight < READS_IN_FLIGHT) {
+      const now = clock.now();
+      const budget = governor.budget(this.orgKey);
+      if ((budget.rateLimitedUntil !== null && budget.rateLimitedUntil > now) || this.host.zoneFailures(this.zone) > 0) return;
+      const sweepOk = now - this.lastSweepAt >= SWEEP_EVERY_MS && budget.usedLastMin <= this.backgroundPerMin() - SWEEP_SLACK;
+      const plan = planLogFetches(this.pending, this.lastSeen, 1, now, {
+        candidates: sweepOk ? this.sweepCandidates : [],
+        cursor: this.sweepCursor,
+        maxPerCycle: 1,
+      });
+      const f = plan.fetches[0];
+      if (!f) return;
+      this.pending = plan.deferred;
+      this.sweepCursor = plan.sweepCursor;
+      if (f.reason === 'sweep') this.lastSweepAt = now;
+      this.readsInFlight++;
+      void this.readOne(client, f).finally(() => {
+        this.readsInFlight--;
+        this.pumpReads();
+      });
     }
-    const candidates = mine
-      .filter((s) => s.isActive)
-      .map((s) => s.key)
-      .sort();
-    const plan = planLogFetches(this.pending, lastSeen, left, now, {
-      candidates,
-      cursor: this.sweepCursor,
-      maxPerCycle: Math.max(0, left - SWEEP_RESERVE),
-    });
-    this.pending = plan.deferred;
-    this.sweepCursor = plan.sweepCursor;
-    if (process.env.H5DBG) console.log('cycle', now % 1e6, 'used', governor.budget(this.orgKey).usedLastMin, 'lists', this.totals.listPages, 'reads', this.totals.logReads, 'credit', this.budget.credit.toFixed(2), 'window', windowLeft, 'left', left, 'fetch', plan.fetches.map((f) => f.reason[0]).join(''), 'deferred', plan.deferred.filter((x) => x.dueAt === undefined || x.dueAt <= now).length, '/', plan.deferred.length);
+  }
 
-    let details = DETAILS_PER_CYCLE;
-    const takeDetail = () => (details > 0 ? (details--, true) : false);
-    const retry: PendingSignal[] = [];
-    await forEachLimited(plan.fetches, LOG_CONCURRENCY, async (f) => {
-      try {
-        await this.readScenarioLogs(client, priority, f, stats, takeDetail);
-      } catch (err) {
-        const cls = classifyFailure(err);
-        if (cls === 'not-found') return; // deleted mid-cycle: the next list drops it
-        if (cls === 'auth') this.host.reportAuthFailure(this.orgKey, client);
-        if (isConnectivityFailure(cls)) this.host.reportZone(this.zone, cls);
-        if (f.reason !== 'sweep') retry.push({ key: f.key, tier: f.reason, since: now });
-      }
-    });
-    this.budget = spend(this.budget, stats.logReads + stats.detailReads);
-    if (retry.length) this.pending = mergeSignals(this.pending, retry);
+  /** Newest finished run per scenario, read from the state when asked. */
+  private readonly lastSeen = {
+    get: (key: ScenarioKey): Millis | undefined =>
+      this.host.store.getState().scenarios[key]?.recentRuns.find((r) => r.status !== 'running')?.timestamp,
+  };
+
+  private async readOne(client: MakeClient, f: LogFetch): Promise<void> {
+    const stats: CycleStats = { listPages: 0, logReads: 0, detailReads: 0 };
+    const priority: Priority = this.host.mode().userLooking ? 'visible' : 'background';
+    let details = DETAILS_PER_READ;
+    try {
+      await this.readScenarioLogs(client, priority, f, stats, () => (details > 0 ? (details--, true) : false));
+      this.host.runsChanged(this.orgKey);
+    } catch (err) {
+      if (this.stopped) return;
+      const cls = classifyFailure(err);
+      if (cls === 'not-found') return; // deleted meanwhile: the next list drops it
+      if (cls === 'auth') this.host.reportAuthFailure(this.orgKey, client);
+      if (isConnectivityFailure(cls)) this.host.reportZone(this.zone, cls);
+      if (f.reason !== 'sweep') this.pending = mergeSignals(this.pending, [{ key: f.key, tier: f.reason, since: this.host.clock.now() }]);
+    } finally {
+      this.totals.logReads += stats.logReads;
+      this.totals.detailReads += stats.detailReads;
+    }
   }
 
   private async readScenarioLogs(
@@ -426,15 +443,4 @@ function keepErrorText(s: ScenarioState | undefined, runs: RunSummary[]): RunSum
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -33,7 +33,7 @@ export const DEFAULT_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 
 export function planLogFetches(
   signals: readonly PendingSignal[],
-  lastSeenRunByScenario: ReadonlyMap<ScenarioKey, Millis>,
+  lastSeenRunByScenario: Pick<ReadonlyMap<ScenarioKey, Millis>, 'get'>,
   budgetLeft: number,
   now: Millis,
   sweep: SweepInput = { candidates: [], cursor: 0, maxPerCycle: 0 },

@@ -26,9 +26,9 @@ export interface FollowRunInput {
 export async function followRun(input: FollowRunInput): Promise<RunSummary | null> {
   const { client, clock, scenarioId, executionId, governed, signal } = input;
   let notFound = 0;
-  let detail: ExecutionDetail | null = null;
   for (let i = 0; clock.now() - input.startedAt < FOLLOW_MAX_MS; i++) {
     await sleep(clock, FOLLOW_DELAYS_MS[Math.min(i, FOLLOW_DELAYS_MS.length - 1)] as number, signal);
+    let detail: ExecutionDetail;
     try {
       detail = await governed((s) => client.getExecutionDetail(scenarioId, executionId, {}, { signal: s }));
     } catch (err) {

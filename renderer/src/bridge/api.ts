@@ -1,20 +1,16 @@
-// Typed calls the views use, one per contract channel; failures reject with a plain CommandError.
+// Typed calls the views use, one per contract channel; failures reject with the contract's plain
+// `ContractError` object (so it can sit in a store), whatever the transport threw.
 import type { AccountId, Millis, OrgKey, ScenarioKey } from '../../../shared/domain';
-import type { CommandArgs, CommandChannel, CommandReply } from '../../../shared/contract';
-import type { CommandError, MakeTrayBridge } from './contract-types';
+import { ContractErrorSchema, isCommandError, type CommandArgs, type CommandChannel, type CommandReply } from '../../../shared/contract';
+import type { ContractError, MakeTrayBridge } from './contract-types';
 
-export function toCommandError(e: unknown): CommandError {
-  if (e && typeof e === 'object') {
-    const o = e as Record<string, unknown>;
-    const err: CommandError = {
-      code: typeof o.code === 'string' ? o.code : 'internal',
-      message: typeof o.message === 'string' ? o.message : String(e),
-    };
-    if (typeof o.retryAfterMs === 'number') err.retryAfterMs = o.retryAfterMs;
-    if (typeof o.field === 'string') err.field = o.field;
-    return err;
-  }
-  return { code: 'internal', message: String(e) };
+/** The contract error a failed call carries; anything else becomes a plain `internal` one. */
+export function toContractError(e: unknown): ContractError {
+  if (isCommandError(e)) return { ...e.error };
+  const parsed = ContractErrorSchema.safeParse(e);
+  if (parsed.success) return parsed.data;
+  const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
+  return { code: 'internal', message: message || 'Something went wrong inside Make Tray.' };
 }
 
 export type RunsQuery = Extract<CommandArgs<'scenario.runs'>[0], object>;
@@ -24,7 +20,7 @@ export function createApi(bridge: MakeTrayBridge) {
     try {
       return await bridge.invoke(channel, ...args);
     } catch (e) {
-      throw toCommandError(e);
+      throw toContractError(e);
     }
   };
   return {
@@ -44,6 +40,8 @@ export function createApi(bridge: MakeTrayBridge) {
     getSettings: () => call('settings.get', {}),
     setSettings: (patch: CommandArgs<'settings.set'>[0]) => call('settings.set', patch),
     connectToken: (req: { zone: string; token: string } | { baseUrl: string; token: string }) => call('accounts.connectToken', req),
+    startOAuth: (target: { zone: string } | { baseUrl: string }) => call('accounts.startOAuth', target),
+    setOrgMonitored: (orgKey: OrgKey, monitored: boolean) => call('accounts.setOrgMonitored', { orgKey, monitored }),
     signOut: (accountId: AccountId) => call('accounts.signOut', { accountId }),
     openExternal: (url: string) => call('shell.openExternal', { url }),
     openMain: (key?: ScenarioKey) => call('window.openMain', key ? { key } : {}),

@@ -1,4 +1,5 @@
-// The contract shapes the renderer uses, gathered in one place (all from shared/).
+// The contract shapes the renderer uses, gathered in one place. All come from shared/ (the one
+// contract); the renderer defines none of its own. A command's failure is the contract's `ContractError`.
 export type { MakeTrayBridge, BridgeConnectionState } from '../../../shared/bridge';
 export type {
   CommandChannel,
@@ -24,11 +25,3 @@ export type {
   ThemePref,
   UsedApp,
 } from '../../../shared/contract-schemas';
-
-/** A command's failure as the views keep it (a plain object, so it can sit in a store). */
-export interface CommandError {
-  code: string;
-  message: string;
-  retryAfterMs?: number;
-  field?: string;
-}

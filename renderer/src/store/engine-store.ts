@@ -5,6 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { emptyEngineState, type EngineState, type ScenarioKey } from '../../../shared/domain';
 import { applyPatch } from '../../../shared/state-patch';
 import type { Api } from '../bridge/api';
+import { PERF_MARKS, markOnce } from '../perf-marks';
 import type { BridgeConnectionState, MakeTrayBridge, RunProgress, StatePatchEvent, StateSnapshot } from '../bridge/contract-types';
 
 export interface EngineMirror {
@@ -32,7 +33,10 @@ export function createEngineStore(initial?: StateSnapshot): EngineStore {
     loaded: initial !== undefined,
     link: 'open',
     progress: {},
-    snapshot: (s) => set({ engine: s.state, version: s.version, loaded: true }),
+    snapshot: (s) => {
+      set({ engine: s.state, version: s.version, loaded: true });
+      markOnce(PERF_MARKS.stateLoaded);
+    },
     patch: (p) => {
       const { version, engine } = get();
       if (version < 0) return false;

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices, useUi } from '../app-context';
 import { ErrorNote } from '../components/ErrorNote';
+import { Toasts } from '../components/Toasts';
 import { act, errorPlace } from '../store/ui-store';
 import { ConfirmOffDialog } from './ConfirmOffDialog';
 import { RunDialog } from './RunDialog';
@@ -56,6 +57,7 @@ export function MainWindow() {
       <BudgetBar />
       <ConfirmOffDialog />
       <RunDialog />
+      <Toasts />
     </div>
   );
 }

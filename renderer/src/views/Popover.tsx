@@ -5,6 +5,7 @@ import type { ScenarioState } from '../../../shared/domain';
 import { useEngine, useNow, useServices, useUi } from '../app-context';
 import { ActiveSwitch } from '../components/ActiveSwitch';
 import { ErrorNote } from '../components/ErrorNote';
+import { Toasts } from '../components/Toasts';
 import { StatusChip } from '../components/StatusChip';
 import { describeError } from '../describe-error';
 import { formatRelative, formatWhen } from '../i18n/format';
@@ -87,6 +88,7 @@ export function Popover() {
       </main>
       <ConfirmOffDialog />
       <RunDialog />
+      <Toasts />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The virtualized scenario grid: arrow keys move between rows, Enter opens the detail,
 // Tab reaches the row's switch and Run button.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioState } from '../../../shared/domain';
@@ -11,6 +11,7 @@ import { StatusChip } from '../components/StatusChip';
 import { describeError } from '../describe-error';
 import { formatRelative, describeSchedule } from '../i18n/format';
 import { lastRunAt, queryScenarios } from '../model/scenario-query';
+import { PERF_MARKS, markAfterPaint } from '../perf-marks';
 import { useScenarioActions } from '../scenario-actions';
 import { errorPlace } from '../store/ui-store';
 import { ScenarioToolbar } from './ScenarioToolbar';
@@ -50,6 +51,11 @@ export function ScenarioList() {
   });
 
   const index = Math.min(focusIndex, Math.max(0, rows.length - 1));
+
+  const hasRows = loaded && rows.length > 0;
+  useLayoutEffect(() => {
+    if (hasRows) markAfterPaint(PERF_MARKS.firstRows);
+  }, [hasRows]);
 
   useEffect(() => {
     if (!wantFocus.current) return;

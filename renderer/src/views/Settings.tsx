@@ -1,7 +1,8 @@
 // Accounts, notification rules, snooze, polling share, start at login, language and theme.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountState } from '../../../shared/domain';
+import { useShallow } from 'zustand/react/shallow';
+import type { AccountId, AccountState, OrgKey } from '../../../shared/domain';
 import type { Settings as SettingsT, SettingsPatch } from '../bridge/contract-types';
 import { useEngine, useNow, useServices, useSettings, useUi } from '../app-context';
 import { Dialog } from '../components/Dialog';
@@ -49,6 +50,7 @@ function AccountsSection() {
                 </button>
               )}
               <ErrorNote place={errorPlace(`account:${a.id}`, 'signout')} />
+              <OrgWatchList accountId={a.id} />
             </li>
           ))}
         </ul>
@@ -93,12 +95,20 @@ function ConnectForm() {
   const [custom, setCustom] = useState('');
   const [token, setToken] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  const [oauthStarted, setOauthStarted] = useState(false);
   const place = errorPlace('settings', 'connect');
+  const oauthPlace = errorPlace('settings', 'oauth');
   const busy = useUi((s) => place in s.busy);
+  const oauthBusy = useUi((s) => oauthPlace in s.busy);
+  const host = zone === 'custom' ? custom.trim() : zone;
+  const startOAuth = async () => {
+    setOauthStarted(false);
+    const r = await act(ui, oauthPlace, () => api.startOAuth({ zone: host }));
+    if (r?.started) setOauthStarted(true);
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
-    const host = zone === 'custom' ? custom.trim() : zone;
     const r = await act(ui, place, () => api.connectToken({ zone: host, token }));
     if (r) {
       // The token leaves the page's memory once the account is connected.
@@ -155,7 +165,80 @@ function ConnectForm() {
       <button type="submit" className="btn primary" disabled={busy || token.trim() === ''} data-testid="connect-submit">
         {busy ? t('settings.connecting') : t('settings.connectButton')}
       </button>
+      <div className="oauth" role="group" aria-labelledby={`${id}-oauth`}>
+        <h4 id={`${id}-oauth`}>{t('settings.oauth')}</h4>
+        <p id={`${id}-oauth-hint`} className="hint">
+          {t('settings.oauthHint')}
+        </p>
+        <button
+          type="button"
+          className="btn"
+          disabled={oauthBusy || host === ''}
+          aria-describedby={`${id}-oauth-hint`}
+          onClick={() => void startOAuth()}
+          data-testid="connect-oauth"
+        >
+          {oauthBusy ? t('settings.oauthStarting') : t('settings.oauthButton')}
+        </button>
+        <ErrorNote place={oauthPlace} />
+        {oauthStarted && (
+          <p role="status" className="good-text" data-testid="oauth-result">
+            {t('settings.oauthStarted')}
+          </p>
+        )}
+      </div>
     </form>
+  );
+}
+
+/** The organizations an account sees, each with a switch to watch it or not. */
+function OrgWatchList({ accountId }: { accountId: AccountId }) {
+  const { t } = useTranslation();
+  const { api, ui } = useServices();
+  const orgs = useEngine(
+    useShallow((m) =>
+      Object.values(m.engine.orgs)
+        .filter((o) => o.accountIds.includes(accountId))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ),
+  );
+  // What the user just chose shows at once; main's state takes over when it arrives.
+  const [pending, setPending] = useState<Record<OrgKey, boolean>>({});
+  const id = useId();
+  if (orgs.length === 0) return <p className="muted org-monitor">{t('settings.noOrgs')}</p>;
+  const change = async (orgKey: OrgKey, monitored: boolean) => {
+    setPending((p) => ({ ...p, [orgKey]: monitored }));
+    await act(ui, errorPlace(`org:${orgKey}`, 'monitor'), () => api.setOrgMonitored(orgKey, monitored));
+    setPending((p) => {
+      const next = { ...p };
+      delete next[orgKey];
+      return next;
+    });
+  };
+  return (
+    <div className="org-monitor" role="group" aria-labelledby={`${id}-h`} data-testid="org-watch-list">
+      <span id={`${id}-h`} className="label">
+        {t('settings.watchedOrgs')}
+      </span>
+      {orgs.map((o) => (
+        <div key={o.key}>
+          <label className="field-check">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={pending[o.key] ?? o.monitored}
+              disabled={o.key in pending}
+              aria-label={t('settings.watchOrg', { org: o.name })}
+              onChange={(e) => void change(o.key, e.target.checked)}
+              data-testid="org-monitored"
+              data-org={o.key}
+            />
+            <span aria-hidden="true">{o.name}</span>
+          </label>
+          <ErrorNote place={errorPlace(`org:${o.key}`, 'monitor')} />
+        </div>
+      ))}
+    </div>
   );
 }
 

@@ -7,6 +7,7 @@ import { AppRoot } from '../../../renderer/src/app-root';
 import { createI18n, type Lang } from '../../../renderer/src/i18n';
 import { connectEngineStore, createEngineStore } from '../../../renderer/src/store/engine-store';
 import { createUiStore } from '../../../renderer/src/store/ui-store';
+import { connectToasts } from '../../../renderer/src/store/toasts';
 import { connectSettingsStore, createSettingsStore } from '../../../renderer/src/settings-store';
 import type { MemoryBridge } from './memory-bridge';
 import { NOW } from './world';
@@ -22,6 +23,7 @@ export function renderWith(ui: ReactElement, bridge: MemoryBridge, lang: Lang = 
   };
   connectEngineStore(services.engine, bridge, api);
   connectSettingsStore(services.settings, bridge, api);
+  connectToasts(services.ui, bridge);
   const i18n = createI18n(lang);
   const result = render(
     <AppRoot services={services} i18n={i18n}>

@@ -234,6 +234,14 @@ export const en = {
     light: 'Light',
     dark: 'Dark',
     saved: 'Saved.',
+    oauth: 'Or sign in with your Make account',
+    oauthButton: 'Sign in with Make in the browser',
+    oauthStarting: 'Opening the browser…',
+    oauthStarted: 'Continue in the browser window that opened. The account appears here when you are done.',
+    oauthHint: 'Uses the zone chosen above. No token to copy; Make asks you which permissions to give.',
+    watchedOrgs: 'Organizations to watch',
+    watchOrg: 'Watch {{org}}',
+    noOrgs: 'No organizations found yet.',
   },
   errors: {
     forbidden: 'Make refused this: the account is missing a permission (scope) for it. Reconnect with a token that has it.',
@@ -249,6 +257,10 @@ export const en = {
   },
   time: {
     now: 'just now',
+  },
+  toast: {
+    region: 'Messages',
+    dismiss: 'Dismiss message',
   },
 } as const;
 

@@ -236,6 +236,14 @@ export const ja: Resources = {
     light: 'ライト',
     dark: 'ダーク',
     saved: '保存しました。',
+    oauth: 'または Make アカウントでログイン',
+    oauthButton: 'ブラウザで Make にログイン',
+    oauthStarting: 'ブラウザを開いています…',
+    oauthStarted: '開いたブラウザのウィンドウで続けてください。完了するとここにアカウントが表示されます。',
+    oauthHint: '上で選んだゾーンを使います。トークンのコピーは不要で、与える権限は Make が確認します。',
+    watchedOrgs: '監視する組織',
+    watchOrg: '{{org}} を監視する',
+    noOrgs: '組織はまだ見つかっていません。',
   },
   errors: {
     forbidden: 'Make に拒否されました。この操作に必要な権限（スコープ）がアカウントにありません。権限のあるトークンで接続し直してください。',
@@ -251,5 +259,9 @@ export const ja: Resources = {
   },
   time: {
     now: 'たった今',
+  },
+  toast: {
+    region: 'メッセージ',
+    dismiss: 'メッセージを閉じる',
   },
 };
