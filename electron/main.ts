@@ -200,7 +200,13 @@ async function startInner(): Promise<void> {
   if (hooks) {
     installTestHooks(
       globalThis,
-      createTestHooks({ decisions: () => decisions.decisions, trayView: view, run: (action) => run(action), demo: () => svc.demo }),
+      createTestHooks({
+        decisions: () => decisions.decisions,
+        trayView: view,
+        run: (action) => run(action),
+        demo: () => svc.demo,
+        state: () => svc.engine.store.getState(),
+      }),
     );
   }
 

@@ -11,6 +11,7 @@ const dirs = ['electron', 'renderer', 'shared'].filter((d) => existsSync(join(ro
 const steps = [
   ['eslint', [bin('eslint'), '--max-warnings=0', '.']],
   ['layer rules', [bin('depcruise'), '--config', '.dependency-cruiser.cjs', '--output-type', 'err', ...dirs]],
+  ['electronegativity', [process.execPath, join(root, 'scripts', 'electronegativity.mjs')]],
 ];
 
 let failed = 0;

@@ -12,7 +12,12 @@ const USAGE = `Usage: npm run dashboard -- [options]
   --demo           watch the built-in demo world even if you have accounts
   --cache-dir DIR  offline cache folder
   --data-dir DIR   where accounts and settings are kept
-  --seed N         demo world seed (default 1)`;
+  --seed N         demo world seed (default 1)
+
+Accounts are read from the data dir, their secrets from the OS keychain (without a working keychain
+they are kept in memory until the dashboard stops). Browser sign-in to Make uses the OAuth client in
+<data-dir>/oauth.json: {"authorizationServer": "https://www.make.com", "clientId": "..."}; on the demo
+world it uses the simulator's own sign-in server.`;
 
 async function main(): Promise<number> {
   let args;

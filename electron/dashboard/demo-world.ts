@@ -1,12 +1,14 @@
 // The built-in demo world: the simulator in demo mode, in this process, on ephemeral ports, with one
 // demo account per zone.
 import type { Clock } from '../../shared/clock';
+import { DEMO_OAUTH_CLIENT_ID } from '../sim/oauth/authority';
 import { startSimulator, type SimulatorHandle } from '../sim/simulator';
 import type { DemoWorld } from './host';
 
-/** The demo accounts for a running simulator: the demo user's token on every zone. */
-export function demoWorldOf(sim: Pick<SimulatorHandle, 'zones' | 'tokens'>): DemoWorld {
+/** The demo accounts for a running simulator: the demo user's token on every zone; OAuth with its demo client. */
+export function demoWorldOf(sim: Pick<SimulatorHandle, 'zones' | 'tokens' | 'oauthOrigin'>): DemoWorld {
   return {
+    oauth: { authorizationServer: sim.oauthOrigin, clientId: DEMO_OAUTH_CLIENT_ID },
     accounts: sim.zones.flatMap((z) => {
       const token = sim.tokens[z.name];
       return token ? [{ id: `demo-${z.name}`, baseUrl: z.baseUrl, token }] : [];

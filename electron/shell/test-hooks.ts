@@ -1,6 +1,7 @@
 // With MAKE_TRAY_TEST_HOOKS=1 main exposes `globalThis.__makeTrayTestHooks`, which end-to-end tests read
 // through Playwright's `electronApp.evaluate`: the notifications main decided to show (or held back), the
 // tray's model, and a way to click a tray item. Off by default; nothing else changes when it is on.
+import type { EngineState } from '../../shared/domain';
 import type { TrayAction } from '../core/tray';
 import { flattenMenu } from '../core/tray';
 import type { NotificationDecision } from './notifier';
@@ -18,6 +19,8 @@ export interface TestHooks {
   clickTrayItem(id: string): boolean;
   /** Whether the demo world is what is being watched. */
   demo(): boolean;
+  /** A copy of the engine's state (e.g. to find the demo world's zone and scenarios). */
+  state(): EngineState;
 }
 
 export interface TestHookDeps {
@@ -25,6 +28,7 @@ export interface TestHookDeps {
   trayView(): TrayView;
   run(action: TrayAction, id: string): void;
   demo(): boolean;
+  state(): EngineState;
 }
 
 export function createTestHooks(deps: TestHookDeps): TestHooks {
@@ -41,6 +45,7 @@ export function createTestHooks(deps: TestHookDeps): TestHooks {
       return true;
     },
     demo: deps.demo,
+    state: () => structuredClone(deps.state()),
   };
 }
 

@@ -66,3 +66,15 @@ test('the page loads with a strict CSP, no console errors, and the state arrives
   await page.screenshot({ path: screenshotPath('main-window'), fullPage: true });
   expect(consoleErrors).toEqual([]);
 });
+
+test('“Open Make Tray” in the popover opens the main window at the scenario clicked', async ({ page, consoleErrors }) => {
+  const dash = file();
+  await page.goto(dash.popoverUrl);
+  const row = page.getByTestId('popover-row').first();
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  const key = await row.getAttribute('data-scenario-key');
+  await row.locator('.name').click();
+  await expect(page.getByTestId('main-window')).toBeVisible();
+  await expect(page.getByTestId('scenario-detail')).toHaveAttribute('data-scenario-key', key ?? 'missing');
+  expect(consoleErrors).toEqual([]);
+});

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CommandError, contractError } from '../../shared/contract';
 import { toContractError } from '../../renderer/src/bridge/api';
 import { TOAST_MS } from '../../renderer/src/components/Toasts';
+import { mainPageUrl, openMainWindow } from '../../renderer/src/open-main';
 import { MAX_TOASTS } from '../../renderer/src/store/ui-store';
 import { MainWindow } from '../../renderer/src/views/MainWindow';
 import { Popover } from '../../renderer/src/views/Popover';
@@ -138,5 +139,31 @@ describe('command failures as the views keep them', () => {
     expect(toContractError({ code: 'EPIPE', message: 'broken pipe' }).code).toBe('internal');
     expect(toContractError(new Error('boom'))).toEqual({ code: 'internal', message: 'boom' });
     expect(toContractError(undefined).code).toBe('internal');
+  });
+});
+
+describe('opening the main window from the popover', () => {
+  it('goes to the main page in the browser dashboard (main has no window to open), keeping the secret and the scenario', async () => {
+    const w = makeWorld(2);
+    const key = Object.keys(w.scenarios)[0]!;
+    const bridge = new MemoryBridge(w).fail('window.openMain', 'refused', 'This is already the main window.');
+    const { services } = renderWith(<Popover />, bridge);
+    const went: string[] = [];
+    await openMainWindow(services.api, services.ui, key, (url) => went.push(url));
+    expect(went).toHaveLength(1);
+    const url = new URL(went[0]!);
+    expect(url.pathname.endsWith('/index.html')).toBe(true);
+    expect(new URLSearchParams(url.hash.slice(1)).get('scenario')).toBe(key);
+    expect(mainPageUrl({ href: 'http://127.0.0.1:5/popover.html#k=abc', hash: '#k=abc' })).toBe('http://127.0.0.1:5/index.html#k=abc');
+    expect(mainPageUrl({ href: 'http://127.0.0.1:5/popover.html#k=abc', hash: '#k=abc' }, 'h/s1')).toBe('http://127.0.0.1:5/index.html#k=abc&scenario=h%2Fs1');
+  });
+
+  it('shows other failures where the user clicked', async () => {
+    const bridge = new MemoryBridge(makeWorld(2)).fail('window.openMain', 'internal', 'The window could not be opened.');
+    const { services } = renderWith(<Popover />, bridge);
+    const went: string[] = [];
+    await openMainWindow(services.api, services.ui, undefined, (url) => went.push(url));
+    expect(went).toEqual([]);
+    expect((await screen.findByRole('alert')).textContent).toBe('The window could not be opened.');
   });
 });

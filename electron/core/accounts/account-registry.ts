@@ -1,6 +1,8 @@
 // Every connected account: connecting (API token or OAuth sign-in, checked before anything is
 // saved), the credential each one hands to the engine, per-organization monitoring, "sign in again",
 // and sign-out. Metadata goes to a small JSON file written atomically; secrets only to the SecretStore.
+// Demo accounts (on the built-in simulator, whose addresses and tokens change every launch) live in
+// memory only: never in the keychain, never in the accounts file.
 import { SystemClock, type Clock } from '../../../shared/clock';
 import type { AccountId, AuthKind } from '../../../shared/domain';
 import type { CacheFile } from '../cache/cache-file';
@@ -9,6 +11,7 @@ import type { CredentialSource } from '../make/credentials';
 import type { MakeOrganizationSummary } from '../make/schemas/organizations';
 import type { ZonePools } from '../make/zone-pools';
 import type { SecretStore } from '../secrets/secret-store';
+import { SessionSecretStore } from '../secrets/session-secret-store';
 import {
   accountIdFor,
   decodeAccountsFile,
@@ -77,6 +80,8 @@ export class AccountRegistry {
   private readonly listeners = new Set<(event: AccountEvent) => void>();
   private chain: Promise<unknown> = Promise.resolve();
   private readonly clock: Clock;
+  /** Where demo accounts keep their secrets: this process's memory. */
+  private readonly demoSecrets = new SessionSecretStore();
 
   constructor(private readonly opts: AccountRegistryOptions) {
     this.clock = opts.clock ?? new SystemClock();
@@ -122,7 +127,7 @@ export class AccountRegistry {
           const aside = await this.opts.files.moveAside(ACCOUNTS_FILE, this.clock.now()).catch(() => null);
           problems.push(`The saved account list was damaged${aside ? ` and was moved to ${aside}` : ''}; connect your accounts again.`);
         } else {
-          this.records = new Map(decoded.map((r) => [r.id, r]));
+          this.records = new Map(decoded.filter((r) => !r.demo).map((r) => [r.id, r]));
         }
       }
       let dirty = false;
@@ -130,7 +135,7 @@ export class AccountRegistry {
         if (record.status !== 'ok') continue;
         let secret: StoredSecret | null;
         try {
-          secret = decodeSecret(await this.opts.secrets.get(secretAccountName(record.id)));
+          secret = decodeSecret(await this.secretsFor(record).get(secretAccountName(record.id)));
         } catch (err) {
           problems.push(`${record.userName} (${record.zone}): ${err instanceof Error ? err.message : 'the keychain failed'}`);
           continue;
@@ -278,9 +283,10 @@ export class AccountRegistry {
       if (!record) return { ok: false, problem: 'unknown-account', message: 'This account is not connected.' };
       const name = secretAccountName(id);
       let secret: StoredSecret | null;
+      const store = this.secretsFor(record);
       try {
-        secret = decodeSecret(await this.opts.secrets.get(name));
-        await this.opts.secrets.delete(name);
+        secret = decodeSecret(await store.get(name));
+        await store.delete(name);
       } catch (err) {
         return { ok: false, problem: 'keychain', message: `Could not remove the saved sign-in from the keychain: ${err instanceof Error ? err.message : 'unknown error'}` };
       }
@@ -294,7 +300,7 @@ export class AccountRegistry {
       this.records.delete(id);
       const problems: string[] = [];
       await this.opts.cache?.removeAccount(id).catch(() => problems.push('its offline cache could not be deleted'));
-      await this.persist().catch(() => problems.push('the account list could not be saved'));
+      if (!record.demo) await this.persist().catch(() => problems.push('the account list could not be saved'));
       this.emit({ type: 'removed', accountId: id });
       if (problems.length > 0) return { ok: false, problem: 'storage', message: `Signed out, but ${problems.join(' and ')}.` };
       return { ok: true };
@@ -336,21 +342,22 @@ export class AccountRegistry {
         monitoredOrgs: previous?.monitoredOrgs ?? {},
       };
       const name = secretAccountName(id);
-      const previousSecret = previous ? await this.opts.secrets.get(name).catch(() => null) : null;
+      const store = this.secretsFor(record);
+      const previousSecret = previous ? await store.get(name).catch(() => null) : null;
       try {
-        await this.opts.secrets.set(name, encodeSecret(secret));
+        await store.set(name, encodeSecret(secret));
       } catch (err) {
         return { ok: false, problem: 'keychain', message: `Could not save the credential in the keychain: ${err instanceof Error ? err.message : 'unknown error'}` };
       }
       this.records.set(id, record);
       try {
-        await this.persist();
+        if (!demo) await this.persist();
       } catch (err) {
         // Roll back so the keychain and the account list keep telling the same story.
         if (previous) this.records.set(id, previous);
         else this.records.delete(id);
-        if (previousSecret !== null) await this.opts.secrets.set(name, previousSecret).catch(() => undefined);
-        else await this.opts.secrets.delete(name).catch(() => undefined);
+        if (previousSecret !== null) await store.set(name, previousSecret).catch(() => undefined);
+        else await store.delete(name).catch(() => undefined);
         return { ok: false, problem: 'storage', message: err instanceof Error ? err.message : 'The account list could not be saved.' };
       }
       const credentials = this.credentialFromSecret(record, secret);
@@ -374,13 +381,13 @@ export class AccountRegistry {
       clientId: oauth?.clientId ?? '',
       tokenEndpoint: oauth?.tokenEndpoint ?? '',
       tokens: { accessToken: secret.accessToken, refreshToken: secret.refreshToken, expiresAt: secret.expiresAt },
-      secrets: this.opts.secrets,
+      secrets: this.secretsFor(record),
       clock: this.clock,
       onNeedsSignIn: (message) => {
         const current = this.records.get(record.id);
         if (!current || this.credentials.get(record.id) !== source) return;
         this.markNeedsSignIn(current, message);
-        void this.serial(() => this.persist()).catch(() => undefined);
+        if (!current.demo) void this.serial(() => this.persist()).catch(() => undefined);
       },
     });
     return source;
@@ -405,8 +412,13 @@ export class AccountRegistry {
     this.emit({ type: 'needs-sign-in', accountId: record.id, message });
   }
 
+  private secretsFor(record: Pick<AccountRecord, 'demo'>): SecretStore {
+    return record.demo ? this.demoSecrets : this.opts.secrets;
+  }
+
   private persist(): Promise<void> {
-    return this.opts.files.write(ACCOUNTS_FILE, new TextEncoder().encode(encodeAccountsFile([...this.records.values()])));
+    const saved = [...this.records.values()].filter((r) => !r.demo);
+    return this.opts.files.write(ACCOUNTS_FILE, new TextEncoder().encode(encodeAccountsFile(saved)));
   }
 
   private emit(event: AccountEvent): void {

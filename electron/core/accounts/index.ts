@@ -27,3 +27,7 @@ export { openLoopbackRedirect } from './loopback-redirect';
 export { createPkcePair, randomState, s256Challenge } from './pkce';
 export { MAKE_ZONES, resolveZoneInput } from './zones';
 export type { KnownZone, ResolvedZone } from './zones';
+export { DemoHandover } from './demo-handover';
+export type { DemoHandoverOptions, EngineAccount } from './demo-handover';
+export { OAUTH_SETTINGS_FILE, parseOAuthSettings, readOAuthSettings } from './oauth-settings-file';
+export type { OAuthSettingsRead } from './oauth-settings-file';

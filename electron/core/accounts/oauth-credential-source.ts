@@ -13,6 +13,13 @@ import { encodeSecret, secretAccountName, type StoredOAuthSecret } from './store
 
 export class SignInRequiredError extends Error {
   override readonly name = 'SignInRequiredError';
+  /**
+   * The facts of an HTTP 401: a request that cannot be sent because the sign-in is no longer valid
+   * means the same to whoever classifies failures by these fields (the poller: "the account needs
+   * sign-in", not a passing error that the next good poll of the zone would clear).
+   */
+  readonly kind = 'http' as const;
+  readonly status = 401;
   constructor(
     readonly accountId: AccountId,
     message: string,

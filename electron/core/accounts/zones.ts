@@ -43,7 +43,9 @@ export function resolveZoneInput(input: string): ResolvedZone {
       return fail('invalid', `"${raw}" is not a valid address.`);
     }
   } else if (HOST_LIKE.test(raw)) {
-    url = new URL(`https://${raw}`);
+    // A bare loopback host is the local simulator (the zone hosts the app shows for it), which speaks HTTP.
+    const hostname = raw.replace(/:\d+$/, '');
+    url = new URL(`${isLoopbackHost(hostname) ? 'http' : 'https'}://${raw}`);
   } else {
     return fail('invalid', `"${raw}" is not a valid zone or address.`);
   }

@@ -1,7 +1,10 @@
 // One request budget per organization, shared by every account that reaches it. Counted requests start
 // only while fewer than the allowance started in the last 60 s (a sliding window, stricter than any
 // fixed-minute window Make may use). A 429 pauses the org, then resumes below the previous rate and
-// recovers slowly. User work goes first and background work leaves headroom for it.
+// recovers slowly. User work goes first: it overtakes every queued lower-priority request, and while the
+// user is active lower priorities leave a reserve so the user's next action starts at once. When the user
+// has been quiet for a while the reserve is lent to background work, but only while the window's oldest
+// request leaves it soon, so a user action that finds the window full waits seconds, not a minute.
 import type { Clock, TimerHandle } from '../../../shared/clock';
 import type { BudgetState, Millis, OrgKey } from '../../../shared/domain';
 import { DEFAULT_API_LIMIT, DEFAULT_SHARE, allowanceFor } from '../state/defaults';
@@ -10,6 +13,14 @@ export type Priority = 'user' | 'visible' | 'background';
 export const PRIORITIES: readonly Priority[] = ['user', 'visible', 'background'];
 
 export const WINDOW_MS = 60_000;
+/** Share of the allowance kept for user actions while the user is active. */
+export const USER_RESERVE = 0.1;
+/** Background requests keep at least this fraction of the average gap once the window is half full. */
+const PACE_FACTOR = Number(process.env.H11_PACE ?? 0.9);
+/** A user-priority request this recent keeps the reserve closed to lower priorities. */
+export const USER_ACTIVE_MS = 60_000;
+/** Lower priorities may fill the window only if its oldest request leaves it within this long. */
+export const BORROW_MAX_USER_WAIT_MS = Number(process.env.H11_BORROW ?? 5_000);
 
 export interface ScheduleOptions {
   /** False for calls Make does not count (POST /scenarios/{id}/run): started at once, never queued. */
@@ -69,6 +80,10 @@ interface OrgBudget {
   nextRecoveryAt: Millis | null;
   timer: TimerHandle | null;
   timerAt: Millis | null;
+  /** Last time a user-priority request was queued or started. */
+  lastUserAt: Millis;
+  /** Last time a background request started. */
+  lastBackgroundAt: Millis;
 }
 
 const defaultRetryAfter = (err: unknown): number | undefined => {
@@ -125,6 +140,7 @@ export class RateGovernor {
         };
         signal.addEventListener('abort', job.onAbort, { once: true });
       }
+      if (priority === 'user') org.lastUserAt = this.o.clock.now();
       org.queues[priority].push(job);
       this.pump(orgKey);
       this.emit(orgKey);
@@ -150,6 +166,19 @@ export class RateGovernor {
       this.pump(key);
       this.emit(key);
     }
+  }
+
+  /**
+   * Requests per rolling minute a priority may plan with: the allowance for the user; for the others
+   * the allowance less the user's reserve while the user is active, the whole allowance otherwise
+   * (a burst may still find the reserve closed for a few seconds).
+   */
+  allowanceOf(orgKey: OrgKey, priority: Priority): number {
+    const org = this.org(orgKey);
+    const now = this.o.clock.now();
+    this.recover(org, now);
+    if (priority === 'user' || now - org.lastUserAt >= USER_ACTIVE_MS) return org.allowed;
+    return reservedAllowance(org.allowed);
   }
 
   budget(orgKey: OrgKey): BudgetState {
@@ -201,6 +230,8 @@ export class RateGovernor {
         nextRecoveryAt: null,
         timer: null,
         timerAt: null,
+        lastUserAt: Number.NEGATIVE_INFINITY,
+        lastBackgroundAt: Number.NEGATIVE_INFINITY,
       };
       org.allowed = this.cap(org);
       this.orgs.set(key, org);
@@ -219,11 +250,18 @@ export class RateGovernor {
     if (org.allowed >= cap) org.nextRecoveryAt = null;
   }
 
-  /** What a priority may use of the allowance: lower priorities leave a reserve for the user. */
-  private allowance(org: OrgBudget, p: Priority): number {
+  /**
+   * What a priority may use of the allowance. Lower priorities leave a reserve for the user while the
+   * user is active. Otherwise they may borrow it, as long as filling the window would still free a slot
+   * for a user action within BORROW_MAX_USER_WAIT_MS (the oldest request leaves the window by then).
+   */
+  private allowance(org: OrgBudget, p: Priority, now: Millis): number {
     if (p === 'user') return org.allowed;
-    const reserve = Math.max(1, Math.ceil(org.allowed * 0.1));
-    return Math.max(1, org.allowed - reserve);
+    const reserved = reservedAllowance(org.allowed);
+    if (now - org.lastUserAt < USER_ACTIVE_MS) return reserved;
+    const oldest = org.sent[0];
+    const freesSoon = oldest === undefined || oldest + WINDOW_MS - now <= BORROW_MAX_USER_WAIT_MS;
+    return freesSoon ? org.allowed : reserved;
   }
 
   private expire(org: OrgBudget, now: Millis): void {
@@ -254,12 +292,13 @@ export class RateGovernor {
       org.pausedUntil = null;
       for (;;) {
         if (org.inFlight >= this.o.maxConcurrent) break;
-        const job = this.nextJob(org);
+        const job = this.nextJob(org, now);
         if (!job) {
-          // Window full for the waiting work: wake when its oldest request leaves the window.
-          if (PRIORITIES.some((p) => org.queues[p].length > 0) && org.sent.length > 0) wakeAt = org.sent[0]! + WINDOW_MS;
+          wakeAt = this.nextChance(org, now);
           break;
         }
+        if (job.priority === 'user') org.lastUserAt = now;
+        if (job.priority === 'background') org.lastBackgroundAt = now;
         org.queues[job.priority].shift();
         this.start(key, org, job, now);
       }
@@ -275,14 +314,43 @@ export class RateGovernor {
   }
 
   /** The head of the highest non-empty priority, if the window lets it start. */
-  private nextJob(org: OrgBudget): Job | undefined {
+  private nextJob(org: OrgBudget, now: Millis): Job | undefined {
     for (const p of PRIORITIES) {
       const head = org.queues[p][0];
       if (!head) continue;
       // A higher priority waiting for the window blocks lower ones: they could only overtake it.
-      return org.sent.length < this.allowance(org, p) ? head : undefined;
+      if (org.sent.length >= this.allowance(org, p, now)) return undefined;
+      if (p === 'background' && this.pacedUntil(org) > now) return undefined;
+      return head;
     }
     return undefined;
+  }
+
+  /**
+   * When the waiting work may next start: a request leaving the window, the user's reserve opening
+   * to lower priorities, or the window's oldest request coming close enough to lend the reserve.
+   */
+  private nextChance(org: OrgBudget, now: Millis): Millis | null {
+    if (!this.hasQueued(org) || org.sent.length === 0) return null;
+    let at = org.sent[0]! + WINDOW_MS;
+    const head = PRIORITIES.find((p) => org.queues[p].length > 0);
+    const paced = this.pacedUntil(org);
+    if (head === 'background' && paced > now) at = Math.min(at, paced);
+    if (head !== 'user' && org.sent.length < org.allowed) {
+      const reserveOpens = Math.max(org.lastUserAt + USER_ACTIVE_MS, at - BORROW_MAX_USER_WAIT_MS);
+      if (reserveOpens > now) at = Math.min(at, reserveOpens);
+    }
+    return at;
+  }
+
+  /**
+   * Background requests are spread out once the window is half full: requests sent in a clump leave the
+   * window in a clump a minute later, and a saturated window would then hand out its slots in clumps
+   * with long gaps between them for as long as it stays saturated.
+   */
+  private pacedUntil(org: OrgBudget): Millis {
+    if (!process.env.H11_PACE || org.sent.length < org.allowed / 2) return Number.NEGATIVE_INFINITY;
+    return org.lastBackgroundAt + Math.floor((PACE_FACTOR * WINDOW_MS) / org.allowed);
   }
 
   private arm(key: OrgKey, org: OrgBudget, at: Millis | null): void {
@@ -374,5 +442,8 @@ export class RateGovernor {
     this.o.onChange(key, this.budget(key));
   }
 }
+
+/** The allowance less the user's reserve. */
+const reservedAllowance = (allowed: number): number => Math.max(1, allowed - Math.max(1, Math.ceil(allowed * USER_RESERVE)));
 
 const clampShare = (share: number): number => (Number.isFinite(share) ? Math.min(1, Math.max(0.01, share)) : DEFAULT_SHARE);

@@ -12,9 +12,10 @@ import type { EngineStore } from '../state';
 import { CADENCE, nextCycleDelay } from './cadence';
 import { classifyFailure, isConnectivityFailure, type FailureClass } from './connectivity';
 import { diffScenarioSnapshots } from './diff';
+import { countersAfterRead, expectedReadAt, foundExpectedRun, type UsageCounters } from './expected-runs';
 import { planLogFetches, type LogFetch } from './plan';
 import { toDomainFacts, snapshotOf } from './scenario-facts';
-import { dropSignals, mergeSignals, signalsFromDiff, type PendingSignal } from './signals';
+import { dropSignals, isDue, mergeSignals, signalsFromDiff, sortSignals, type PendingSignal } from './signals';
 
 /**
  * Scenarios per list page asked for, at least. Make's maximum is undocumented, so pages are always
@@ -34,8 +35,12 @@ const READS_IN_FLIGHT = 2;
 /** The safety sweep reads at most one scenario this often, and only from slack in the budget window. */
 const SWEEP_EVERY_MS = 5_000;
 const SWEEP_SLACK = 3;
+/** …and only while this share of the background allowance is unused, so it never feeds a backlog. */
+const SWEEP_SLACK_SHARE = Number(process.env.H11_SWEEP ?? 0.15);
 /** Wait after an auth/rights problem before looking again. */
 const PROBLEM_RETRY_MS = 60_000;
+/** A due list waits for the previous list's reads at most until this long after the previous list. */
+const LIST_DEFER_MAX_MS = 30_000;
 
 export interface CadenceMode {
   userLooking: boolean;
@@ -85,15 +90,34 @@ export class OrgPoller {
   private pending: PendingSignal[] = [];
   private sweepCursor = 0;
   private readsInFlight = 0;
+  /** Scenarios being read, with the time the read was sent (null while it waits in the governor). */
+  private readonly reading = new Map<ScenarioKey, Millis | null>();
   private lastSweepAt = Number.NEGATIVE_INFINITY;
   /** Signals per minute (exponentially smoothed): how many log reads the activity calls for. */
   private activityPerMin = 0;
   private lastCycleAt: Millis | null = null;
+  /** When the last list started. */
+  private lastListAt: Millis | null = null;
+  /** A list is due but waits for the reads of the previous one to catch up. */
+  private listDeferred = false;
+  /** Scheduled runs whose logs are read when they should be over: start (`nextExec`) and read time. */
+  private readonly expected = new Map<ScenarioKey, { start: Millis; readAt: Millis }>();
+  /** The start of the last expected run handed to the reads, per scenario (not expected twice). */
+  private readonly expectedDone = new Map<ScenarioKey, Millis>();
+  private expectTimer: TimerHandle | null = null;
+  readonly dbgOrigin = new Map<string, string>();
+  private expectTimerAt: Millis | null = null;
+  /** Expected runs handed to the reads since the last list (they count as activity for the cadence). */
+  private expectedSinceList = 0;
+  /** Usage counters that reads since the last list account for (see countersAfterRead). */
+  private readonly explained = new Map<ScenarioKey, UsageCounters>();
   private hasBaseline = false;
   /** Scenarios in the last complete list. */
   private lastCount = 0;
   /** Totals since start, for benchmarks and diagnostics. */
   readonly totals: CycleStats = { listPages: 0, logReads: 0, detailReads: 0 };
+  /** Log reads started per reason since start (diagnostics). */
+  readonly readsByReason: Record<string, number> = {};
 
   constructor(
     readonly orgKey: OrgKey,
@@ -111,6 +135,7 @@ export class OrgPoller {
   stop(): void {
     this.stopped = true;
     this.disarm();
+    this.armExpected(null);
     this.abort.abort(new Error('poller stopped'));
   }
 
@@ -149,14 +174,42 @@ export class OrgPoller {
     this.disarm();
     this.timer = this.host.clock.setTimeout(() => {
       this.timer = null;
-      // Lists go ahead of queued log reads: they are where every signal comes from.
-      this.runCycle('visible');
+      this.listWhenReadsCatchUp();
     }, ms);
   }
 
   private disarm(): void {
     if (this.timer) this.host.clock.clearTimeout(this.timer);
     this.timer = null;
+    this.listDeferred = false;
+  }
+
+  /**
+   * The next list is due. While signals from the last list still wait for their reads, a new list
+   * would only queue its signals behind them and take a request from them: it waits until the reads
+   * catch up (pumpReads starts it), at most LIST_DEFER_MAX_MS after the previous list.
+   */
+  private listWhenReadsCatchUp(): void {
+    const now = this.host.clock.now();
+    const deadline = (this.lastListAt ?? now) + LIST_DEFER_MAX_MS;
+    if (this.readBacklog(now) > 0 && deadline > now) {
+      this.timer = this.host.clock.setTimeout(() => {
+        this.timer = null;
+        this.listDeferred = false;
+        this.runCycle('visible');
+      }, deadline - now);
+      this.listDeferred = true;
+      return;
+    }
+    // Lists go ahead of queued log reads: they are where every signal comes from.
+    this.runCycle('visible');
+  }
+
+  /** Due signals not yet handed to the governor. */
+  private readBacklog(now: Millis): number {
+    let n = 0;
+    for (const s of this.pending) if (isDue(s, now)) n++;
+    return n;
   }
 
   private runCycle(priority: Priority): void {
@@ -179,10 +232,9 @@ export class OrgPoller {
     });
   }
 
-  /** Background share of the allowance (the governor keeps a reserve for user actions). */
+  /** What background work may plan with (the governor keeps a reserve while the user is active). */
   private backgroundPerMin(): number {
-    const allowed = this.host.governor.budget(this.orgKey).allowedPerMin;
-    return Math.max(1, allowed - Math.max(1, Math.ceil(allowed * 0.1)));
+    return this.host.governor.allowanceOf(this.orgKey, 'background');
   }
 
   /** One cycle; returns the delay until the next. */
@@ -199,6 +251,7 @@ export class OrgPoller {
     const limited = this.host.governor.budget(this.orgKey).rateLimitedUntil;
     if (limited !== null && limited > now) return limited - now + 250;
 
+    this.lastListAt = now;
     const firstSync = org.lastSyncAt === null;
     if (firstSync) store.setOrgSyncing(this.orgKey, true);
     const stats: CycleStats = { listPages: 0, logReads: 0, detailReads: 0 };
@@ -249,8 +302,17 @@ export class OrgPoller {
     // history is not news. Afterwards every movement is a signal.
     const baseline = this.hasBaseline || before.length > 0;
     const diff = diffScenarioSnapshots(snapshotOf(before), snapshotOf(facts));
-    const fresh = baseline ? signalsFromDiff(diff, now) : [];
+    const fresh = baseline ? signalsFromDiff(diff, now, (k) => this.explained.get(k)) : [];
+    for (const c of diff.changed) {
+      const x = this.explained.get(c.key);
+      if (!x || c.next.operations <= c.prev.operations) continue;
+      const k = x.operations === c.next.operations && x.transfer === c.next.transfer ? 'dbg-suppressed' : 'dbg-mismatch';
+      this.readsByReason[k] = (this.readsByReason[k] ?? 0) + 1;
+    }
+    for (const x of fresh) this.dbgOrigin.set(x.key, (this.dbgOrigin.get(x.key) ?? '') + '+' + x.tier);
+    this.explained.clear();
     store.applyScenarioList({ orgKey: this.orgKey }, facts, now);
+    this.updateExpected(facts, now);
     this.sweepCandidates = facts
       .filter((f) => f.isActive)
       .map((f) => f.key)
@@ -263,10 +325,67 @@ export class OrgPoller {
 
     const minutes = this.lastCycleAt === null ? 0 : (now - this.lastCycleAt) / 60_000;
     if (minutes > 0) {
-      const rate = fresh.filter((s) => s.tier === 'failure' || s.tier === 'activity').length / minutes;
+      const rate = (fresh.filter((s) => s.tier === 'failure' || s.tier === 'activity').length + this.expectedSinceList) / minutes;
       this.activityPerMin = 0.7 * this.activityPerMin + 0.3 * rate;
     }
     this.lastCycleAt = now;
+    this.expectedSinceList = 0;
+  }
+
+  /** Expects the next run of every active scheduled scenario, once per announced start. */
+  private updateExpected(facts: readonly { key: ScenarioKey; isActive: boolean; nextExec: Millis | null }[], now: Millis): void {
+    const scenarios = this.host.store.getState().scenarios;
+    const listed = new Set<ScenarioKey>();
+    for (const f of facts) {
+      listed.add(f.key);
+      if (!f.isActive || f.nextExec === null || process.env.H11_NOPRED) continue;
+      const cur = this.expected.get(f.key);
+      // The run expected before is still to be read; the next one is expected after it.
+      if (cur || this.expectedDone.get(f.key) === f.nextExec) continue;
+      const readAt = expectedReadAt(f.nextExec, scenarios[f.key]?.recentRuns ?? [], now);
+      if (readAt !== null) this.expected.set(f.key, { start: f.nextExec, readAt });
+    }
+    for (const key of this.expected.keys()) if (!listed.has(key)) this.expected.delete(key);
+    for (const key of this.expectedDone.keys()) if (!listed.has(key)) this.expectedDone.delete(key);
+    this.armExpected(this.nextExpectedAt());
+  }
+
+  /** Hands the expected runs that should be over by now to the reads, as activity. */
+  private releaseExpected(now: Millis): void {
+    const due: PendingSignal[] = [];
+    for (const [key, e] of this.expected) {
+      if (e.readAt > now) continue;
+      this.expected.delete(key);
+      this.expectedDone.set(key, e.start);
+      due.push({ key, tier: 'activity', since: e.readAt });
+      this.dbgOrigin.set(key, (this.dbgOrigin.get(key) ?? '') + '+exp');
+      this.readsByReason.expected = (this.readsByReason.expected ?? 0) + 1;
+    }
+    if (due.length > 0) {
+      this.expectedSinceList += due.length;
+      this.pending = mergeSignals(this.pending, due);
+    }
+    this.armExpected(this.nextExpectedAt());
+  }
+
+  private nextExpectedAt(): Millis | null {
+    let at: Millis | null = null;
+    for (const e of this.expected.values()) if (at === null || e.readAt < at) at = e.readAt;
+    return at;
+  }
+
+  private armExpected(at: Millis | null): void {
+    if (this.expectTimer && this.expectTimerAt === at) return;
+    if (this.expectTimer) this.host.clock.clearTimeout(this.expectTimer);
+    this.expectTimer = null;
+    this.expectTimerAt = null;
+    if (at === null || this.stopped) return;
+    this.expectTimerAt = at;
+    this.expectTimer = this.host.clock.setTimeout(() => {
+      this.expectTimer = null;
+      this.expectTimerAt = null;
+      this.pumpReads();
+    }, Math.max(0, at - this.host.clock.now()));
   }
 
   /** Active scenarios in a stable order: what the safety sweep walks through. */
@@ -282,22 +401,38 @@ export class OrgPoller {
     const { clock, governor } = this.host;
     const client = this.host.clientFor(this.orgKey);
     if (!client) return;
+    this.releaseExpected(clock.now());
     while (this.readsInFlight < READS_IN_FLIGHT) {
       const now = clock.now();
       const budget = governor.budget(this.orgKey);
       if ((budget.rateLimitedUntil !== null && budget.rateLimitedUntil > now) || this.host.zoneFailures(this.zone) > 0) return;
-      const sweepOk = now - this.lastSweepAt >= SWEEP_EVERY_MS && budget.usedLastMin <= this.backgroundPerMin() - SWEEP_SLACK;
-      const plan = planLogFetches(this.pending, this.lastSeen, 1, now, {
-        candidates: sweepOk ? this.sweepCandidates : [],
+      const bg = this.backgroundPerMin();
+      const sweepOk = now - this.lastSweepAt >= SWEEP_EVERY_MS && budget.usedLastMin <= bg - Math.max(SWEEP_SLACK, Math.ceil(bg * SWEEP_SLACK_SHARE));
+      // One read per scenario at a time: a signal that arrives while its scenario is being read waits
+      // for that read, which usually answers it (see readOne).
+      const held = this.reading.size > 0 ? this.pending.filter((p) => this.reading.has(p.key)) : [];
+      const eligible = held.length > 0 ? this.pending.filter((p) => !this.reading.has(p.key)) : this.pending;
+      const plan = planLogFetches(eligible, this.lastSeen, 1, now, {
+        candidates: sweepOk ? this.sweepCandidates.filter((k) => !this.reading.has(k)) : [],
         cursor: this.sweepCursor,
         maxPerCycle: 1,
       });
       const f = plan.fetches[0];
-      if (!f) return;
-      this.pending = plan.deferred;
+      if (!f) {
+        if (this.listDeferred && !this.running && this.readBacklog(now) === 0) {
+          this.disarm();
+          this.runCycle('visible');
+        }
+        return;
+      }
+      const sig = this.pending.find((x) => x.key === f.key);
+      ((globalThis as Record<string, unknown>).__h11reads as unknown[] | undefined)?.push({ key: f.key, since: sig?.since ?? now, at: now, reason: f.reason });
+      this.pending = held.length > 0 ? sortSignals([...held, ...plan.deferred]) : plan.deferred;
       this.sweepCursor = plan.sweepCursor;
       if (f.reason === 'sweep') this.lastSweepAt = now;
+      this.readsByReason[f.reason] = (this.readsByReason[f.reason] ?? 0) + 1;
       this.readsInFlight++;
+      this.reading.set(f.key, null);
       void this.readOne(client, f).finally(() => {
         this.readsInFlight--;
         this.pumpReads();
@@ -317,6 +452,12 @@ export class OrgPoller {
     let details = DETAILS_PER_READ;
     try {
       await this.readScenarioLogs(client, priority, f, stats, () => (details > 0 ? (details--, true) : false));
+      // Signals from before the read was sent are answered by it: the runs behind them had ended.
+      // A `started` one waits for a new run to show up (noteRead).
+      const sentAt = this.reading.get(f.key);
+      if (sentAt !== null && sentAt !== undefined) {
+        this.pending = this.pending.filter((p) => p.key !== f.key || p.tier === 'started' || p.since > sentAt);
+      }
       this.host.runsChanged(this.orgKey);
     } catch (err) {
       if (this.stopped) return;
@@ -326,6 +467,7 @@ export class OrgPoller {
       if (isConnectivityFailure(cls)) this.host.reportZone(this.zone, cls);
       if (f.reason !== 'sweep') this.pending = mergeSignals(this.pending, [{ key: f.key, tier: f.reason, since: this.host.clock.now() }]);
     } finally {
+      this.reading.delete(f.key);
       this.totals.logReads += stats.logReads;
       this.totals.detailReads += stats.detailReads;
     }
@@ -342,24 +484,34 @@ export class OrgPoller {
     const known = new Set(this.host.store.getState().scenarios[f.key]?.recentRuns.map((r) => r.id) ?? []);
     const runs: RunSummary[] = [];
     let offset = 0;
+    let complete = false;
     for (let n = 0; n < MAX_LOG_PAGES; n++) {
-      const page = await this.governed(priority, (signal) =>
-        client.listScenarioLogs(id, { from: f.from, limit: LOG_PAGE, ...(offset ? { offset } : {}) }, { signal }),
-      );
+      const page = await this.governed(priority, (signal) => {
+        if (n === 0) this.reading.set(f.key, this.host.clock.now());
+        return client.listScenarioLogs(id, { from: f.from, limit: LOG_PAGE, ...(offset ? { offset } : {}) }, { signal });
+      });
       stats.logReads++;
       runs.push(...page.items.map((l) => toRunSummary(l)));
       // Newest first: stop once the page reaches what was already seen.
       const reachedKnown = page.items.some((l) => known.has(l.id));
-      if (page.nextOffset === null || page.items.length === 0 || reachedKnown || !this.hasSeen(f.key)) break;
+      complete = page.nextOffset === null || page.items.length === 0 || reachedKnown;
+      if (complete || page.nextOffset === null || !this.hasSeen(f.key)) break;
       offset = page.nextOffset;
     }
+    const o = this.dbgOrigin.get(f.key) ?? 'none-' + f.reason;
+    this.dbgOrigin.delete(f.key);
+    const ok = 'dbgo' + (runs.some((r) => !known.has(r.id)) ? '-new' : '-empty') + o;
+    this.readsByReason[ok] = (this.readsByReason[ok] ?? 0) + 1;
+    if (!runs.some((r) => !known.has(r.id))) this.readsByReason['dbg-empty-' + f.reason + (this.expectedDone.has(f.key) ? '-exp' : '')] = (this.readsByReason['dbg-empty-' + f.reason + (this.expectedDone.has(f.key) ? '-exp' : '')] ?? 0) + 1;
+    if (complete) this.noteRead(f.key, runs);
 
     const newsSince = this.host.newsSince(this.orgKey);
     for (const r of runs) {
       // Error text only for failures that can still be news: history would cost a request per old run.
       if (r.status !== 3 || known.has(r.id) || r.timestamp < newsSince || !takeDetail()) continue;
       try {
-        const d = await this.governed(priority, (signal) => client.getExecutionDetail(id, r.id, {}, { signal }));
+        // A notification is waiting for this answer: it goes ahead of the queued background reads.
+        const d = await this.governed(higher(priority, 'visible'), (signal) => client.getExecutionDetail(id, r.id, {}, { signal }));
         stats.detailReads++;
         r.errorMessage = d.error?.message ?? null;
         r.errorModule = d.error ? (d.error.moduleName ?? d.error.appName) : null;
@@ -368,6 +520,32 @@ export class OrgPoller {
       }
     }
     this.host.store.applyRuns(f.key, keepErrorText(this.host.store.getState().scenarios[f.key], runs));
+  }
+
+  /**
+   * A complete read of a scenario's recent logs: the run expected for it may be among them, a pending
+   * `started` look is answered if a new run was found, and the next list's usage counters can be
+   * checked against what the read accounts for.
+   */
+  private noteRead(key: ScenarioKey, runs: readonly RunSummary[]): void {
+    const s = this.host.store.getState().scenarios[key];
+    if (!s) return;
+    const e = this.expected.get(key);
+    const bump = (k: string) => (this.readsByReason[k] = (this.readsByReason[k] ?? 0) + 1);
+    if (e) bump(foundExpectedRun(runs, e.start) ? 'dbg-exp-found-early' : 'dbg-exp-notyet');
+    const done = this.expectedDone.get(key);
+    if (done !== undefined && !e) bump(foundExpectedRun(runs, done) ? 'dbg-done-found' : 'dbg-done-miss');
+    if (e && foundExpectedRun(runs, e.start)) {
+      this.expected.delete(key);
+      this.expectedDone.set(key, e.start);
+    }
+    const newest = s.recentRuns.find((r) => r.status !== 'running')?.timestamp ?? Number.NEGATIVE_INFINITY;
+    if (runs.some((r) => r.status !== 'running' && r.timestamp > newest)) {
+      this.pending = this.pending.filter((p) => p.key !== key || p.tier !== 'started');
+    }
+    const counters = this.lastListAt === null ? null : countersAfterRead(s, this.lastListAt, runs);
+    if (counters) this.explained.set(key, counters);
+    else this.explained.delete(key);
   }
 
   private hasSeen(key: ScenarioKey): boolean {

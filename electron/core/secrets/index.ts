@@ -3,7 +3,7 @@ export type { SecretStore, SecretStoreKind, KeychainProblem } from './secret-sto
 export { KeychainSecretStore } from './keychain-secret-store';
 export type { KeychainSecretStoreOptions } from './keychain-secret-store';
 export { SessionSecretStore } from './session-secret-store';
-export { probeKeychain } from './keychain-probe';
-export type { KeychainStatus, KeychainProbeOptions } from './keychain-probe';
+export { KEYCHAIN_PROBE_SOURCE, forkProbeRunner, nodeProbeRunner, probeKeychain } from './keychain-probe';
+export type { ForkLike, KeychainProbeExit, KeychainProbeJob, KeychainProbeOptions, KeychainProbeRunner, KeychainStatus } from './keychain-probe';
 export { openSecretStore } from './open-secret-store';
 export type { OpenedSecretStore } from './open-secret-store';

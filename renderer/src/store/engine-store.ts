@@ -78,9 +78,15 @@ export function connectEngineStore(store: EngineStore, bridge: MakeTrayBridge, a
   const initial = (bridge as { connectionState?: BridgeConnectionState }).connectionState;
   if (initial) store.getState().setLink(initial);
   if (bridge.onConnectionChange) offs.push(bridge.onConnectionChange((link) => store.getState().setLink(link)));
-  fetchSnapshot();
+  // The dashboard's WebSocket bridge fetches the snapshot itself on every (re)connect and hands it over
+  // as `state.snapshot` (it tells by keeping `stateVersion`); asking again would send the whole state,
+  // megabytes with thousands of scenarios, twice. Other bridges (Electron IPC) need the first ask.
+  if (!isSelfSyncing(bridge)) fetchSnapshot();
   return () => {
     closed = true;
     for (const off of offs) off();
   };
 }
+
+/** A bridge that delivers the snapshot as an event on its own after connecting (shared/ws-bridge-client). */
+export const isSelfSyncing = (bridge: MakeTrayBridge): boolean => typeof (bridge as { stateVersion?: unknown }).stateVersion === 'number';

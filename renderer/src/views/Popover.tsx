@@ -11,12 +11,15 @@ import { describeError } from '../describe-error';
 import { formatRelative, formatWhen } from '../i18n/format';
 import { orgSummaries, popoverScenarios } from '../model/overview';
 import { lastRunAt } from '../model/scenario-query';
+import { openMainWindow } from '../open-main';
 import { useScenarioActions } from '../scenario-actions';
 import { act, errorPlace } from '../store/ui-store';
 import { ConfirmOffDialog } from './ConfirmOffDialog';
 import { RunDialog } from './RunDialog';
 import { ConnectionStatus } from './StatusBar';
 import { useLooking } from './use-looking';
+
+const navigate = (url: string) => window.location.assign(url);
 
 export function Popover() {
   const { t, i18n } = useTranslation();
@@ -37,7 +40,7 @@ export function Popover() {
         <button type="button" className="btn" onClick={() => void act(ui, errorPlace('app', 'refresh'), () => api.refresh())} data-testid="refresh">
           {t('app.refresh')}
         </button>
-        <button type="button" className="btn primary" onClick={() => void act(ui, errorPlace('app', 'openMain'), () => api.openMain())} data-testid="open-main">
+        <button type="button" className="btn primary" onClick={() => void openMainWindow(api, ui, undefined, navigate)} data-testid="open-main">
           {t('app.openMain')}
         </button>
       </header>
@@ -105,7 +108,7 @@ function PopoverRow({ scenario: s, now }: { scenario: ScenarioState; now: number
     <li className="pop-row" data-testid="popover-row" data-scenario-key={s.key}>
       <StatusChip health={s.health} running={s.pendingRun !== null || progress?.status === 'running'} />
       <span className="pop-main">
-        <button type="button" className="link name" onClick={() => void act(ui, errorPlace('app', 'openMain'), () => api.openMain(s.key))}>
+        <button type="button" className="link name" onClick={() => void openMainWindow(api, ui, s.key, navigate)}>
           {s.name}
         </button>
         <span className={err || lastRun?.errorMessage ? 'error-text ellipsis' : 'muted ellipsis'} role={err ? 'alert' : undefined}>

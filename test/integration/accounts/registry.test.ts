@@ -172,6 +172,27 @@ describe('AccountRegistry', () => {
     expect(events).toEqual([]);
   });
 
+  it('a demo account lives in memory only: nothing in the secret store or the accounts file, gone after a restart', async () => {
+    const real = await registry.connectToken({ zone: zone(h, 'eu1').baseUrl, token: h.sim.tokens.eu1! });
+    const demo = await registry.connectToken({ zone: zone(h, 'us1').baseUrl, token: h.sim.tokens.us1!, demo: true });
+    if (!real.ok || !demo.ok) throw new Error('connect failed');
+    expect(demo.account.demo).toBe(true);
+    expect(registry.list()).toHaveLength(2);
+    expect((await engine.client(demo.account.id).getMe()).id).toBe(h.sim.demoUserId);
+    expect(await secrets.list?.()).toEqual([secretAccountName(real.account.id)]);
+    const file = await readAccountsFile();
+    expect(file).toContain(real.account.id);
+    expect(file).not.toContain(demo.account.id);
+
+    const again = newRegistry();
+    await again.start();
+    expect(again.list().map((a) => a.id)).toEqual([real.account.id]);
+
+    expect(await registry.signOut(demo.account.id)).toEqual({ ok: true });
+    expect(registry.credentialsFor(demo.account.id)).toBeNull();
+    expect(await secrets.list?.()).toEqual([secretAccountName(real.account.id)]);
+  });
+
   it('a damaged accounts file is moved aside and reported; the app starts with no accounts', async () => {
     await tmp.files.write(ACCOUNTS_FILE, new TextEncoder().encode('{"version":1,"accounts":[{"id":'));
     const fresh = newRegistry();

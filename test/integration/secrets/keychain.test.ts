@@ -1,9 +1,10 @@
 // The real OS keychain. These run inside scripts/with-keyring.sh (a private D-Bus session with a
 // throwaway gnome-keyring, which sets MAKE_TRAY_TEST_KEYRING=1) and there they must pass; run bare,
 // they skip with the reason printed, so nobody's own keychain is written to by accident.
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KeychainSecretStore, openSecretStore, probeKeychain } from '../../../electron/core/secrets';
+import { forkProbeRunner, KeychainSecretStore, openSecretStore, probeKeychain } from '../../../electron/core/secrets';
 
 const inKeyringSession = process.env.MAKE_TRAY_TEST_KEYRING === '1';
 if (!inKeyringSession) {
@@ -29,6 +30,10 @@ describe.skipIf(!inKeyringSession)('KeychainSecretStore on a real Secret Service
     const status = await probeKeychain({ service: SERVICE });
     expect(status).toEqual({ available: true });
     expect(await store.isAvailable()).toBe(true);
+  });
+
+  it('the probe finds the keychain through the fork runner (what the Electron shell uses)', async () => {
+    expect(await probeKeychain({ service: SERVICE, runner: forkProbeRunner({ fork }) })).toEqual({ available: true });
   });
 
   it('sets, gets and deletes a secret', async () => {

@@ -1,12 +1,21 @@
 // Machines without a working keychain: the probe says so (and never hangs), the app falls back to
 // the memory-only session store, and nothing is written to disk.
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KeychainSecretStore, KeychainUnavailableError, openSecretStore, probeKeychain, SessionSecretStore } from '../../../electron/core/secrets';
+import {
+  forkProbeRunner,
+  KeychainSecretStore,
+  KeychainUnavailableError,
+  openSecretStore,
+  probeKeychain,
+  SessionSecretStore,
+  type KeychainProbeRunner,
+} from '../../../electron/core/secrets';
 
 let dir: string;
 beforeEach(async () => {
@@ -29,14 +38,6 @@ const deadBusEnv = (): NodeJS.ProcessEnv => ({
 const filesUnder = async (root: string): Promise<string[]> => (await readdir(root, { recursive: true })).map(String);
 
 describe('no keychain', () => {
-  it('the probe reports no keychain when the session bus leads nowhere', async () => {
-    const status = await probeKeychain({ env: deadBusEnv(), timeoutMs: 10_000 });
-    expect(status.available).toBe(false);
-    if (status.available) return;
-    expect(status.problem).toBe('no-keychain');
-    expect(status.message).toMatch(/No system keychain/);
-  });
-
   it('falls back to the session store and writes nothing to disk', async () => {
     const opened = await openSecretStore({ env: deadBusEnv(), timeoutMs: 10_000 });
     expect(opened.keychain.available).toBe(false);
@@ -50,7 +51,19 @@ describe('no keychain', () => {
     expect(await filesUnder(dir)).toEqual([]);
   });
 
-  it('a bus that accepts but never answers makes the probe time out, and the probe process is killed', async () => {
+  // The default runner (execPath as Node) and the fork runner the Electron shell uses with
+  // utilityProcess.fork (here Node's child_process.fork, which has the same shape).
+  const runners: [string, (env: NodeJS.ProcessEnv) => { runner?: KeychainProbeRunner }][] = [
+    ['node -e (default)', () => ({})],
+    ['fork', (env) => ({ runner: forkProbeRunner({ fork, env }) })],
+  ];
+
+  it.each(runners)('%s: the probe reports no keychain when the session bus leads nowhere', async (_name, runner) => {
+    const status = await probeKeychain({ env: deadBusEnv(), timeoutMs: 10_000, ...runner(deadBusEnv()) });
+    expect(status).toMatchObject({ available: false, problem: 'no-keychain' });
+  });
+
+  it.each(runners)('%s: a bus that accepts but never answers makes the probe time out, and the probe process is killed', async (_name, runner) => {
     const socketPath = join(dir, 'silent-bus');
     const sockets: Socket[] = [];
     const closed: Promise<void>[] = [];
@@ -61,8 +74,9 @@ describe('no keychain', () => {
       socket.resume(); // read to EOF so the close is seen
     });
     await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    const env = { ...deadBusEnv(), DBUS_SESSION_BUS_ADDRESS: `unix:path=${socketPath}` };
     try {
-      const status = await probeKeychain({ env: { ...deadBusEnv(), DBUS_SESSION_BUS_ADDRESS: `unix:path=${socketPath}` }, timeoutMs: 1_500 });
+      const status = await probeKeychain({ env, timeoutMs: 1_500, ...runner(env) });
       expect(status).toMatchObject({ available: false, problem: 'timeout' });
       expect(sockets.length).toBeGreaterThan(0);
       await Promise.all(closed); // the killed probe's connection goes away
@@ -70,6 +84,22 @@ describe('no keychain', () => {
       for (const s of sockets) s.destroy();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it('answers at the deadline even when the runner never returns, and tells the runner to stop', async () => {
+    let stopped = false;
+    const stuck: KeychainProbeRunner = (_job, signal) => {
+      signal.addEventListener('abort', () => (stopped = true));
+      return new Promise(() => undefined);
+    };
+    expect(await probeKeychain({ runner: stuck, timeoutMs: 200 })).toMatchObject({ available: false, problem: 'timeout' });
+    expect(stopped).toBe(true);
+  });
+
+  it('a runner that cannot start the probe (e.g. the RunAsNode fuse is off) means "failed", not a hang', async () => {
+    const status = await probeKeychain({ execPath: join(dir, 'no-such-runtime'), timeoutMs: 10_000 });
+    expect(status).toMatchObject({ available: false, problem: 'failed' });
+    expect(status.available ? '' : status.detail).toMatch(/could not start/);
   });
 
   it('keychain calls without a Secret Service fail with a typed error', async () => {

@@ -2,7 +2,8 @@
 import { emptyEngineState, folderKey, orgKey, scenarioKey, teamKey, type EngineState, type ScenarioHealth, type ScenarioState, type Scheduling } from '../../../shared/domain';
 
 export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
-const ZONE = 'eu1.make.com';
+const FIXED_NOW = NOW;
+const DEFAULT_ZONE = 'eu1.make.com';
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -22,7 +23,7 @@ const SCHEDULES: (Scheduling | null)[] = [
   null,
 ];
 
-export function scenario(over: Partial<ScenarioState> & { id: number }): ScenarioState {
+export function scenario(over: Partial<ScenarioState> & { id: number }, ZONE = DEFAULT_ZONE): ScenarioState {
   const key = scenarioKey(ZONE, over.id);
   return {
     key,
@@ -49,12 +50,23 @@ export function scenario(over: Partial<ScenarioState> & { id: number }): Scenari
   };
 }
 
+export interface WorldOptions {
+  /** Zone host in every key (default eu1.make.com). */
+  zone?: string;
+  /** The account's base URL (default https://<zone>/api/v2). */
+  baseUrl?: string;
+  /** What "now" is for run times and next runs (default the fixed NOW). */
+  now?: number;
+}
+
 /** One account, two orgs, four teams, a folder per team, `n` scenarios spread over them. */
-export function makeWorld(n: number, seed = 7): EngineState {
+export function makeWorld(n: number, seed = 7, opts: WorldOptions = {}): EngineState {
   const r = rng(seed);
+  const ZONE = opts.zone ?? DEFAULT_ZONE;
+  const NOW = opts.now ?? FIXED_NOW;
   const st = emptyEngineState();
   st.accounts.a1 = {
-    id: 'a1', kind: 'token', baseUrl: `https://${ZONE}/api/v2`, zone: ZONE, userName: 'Aiko Tanaka', email: 'aiko@example.com',
+    id: 'a1', kind: 'token', baseUrl: opts.baseUrl ?? `https://${ZONE}/api/v2`, zone: ZONE, userName: 'Aiko Tanaka', email: 'aiko@example.com',
     scopes: [], status: 'ok', statusMessage: null, demo: false,
   };
   for (const oid of [1, 2]) {
@@ -93,7 +105,7 @@ export function makeWorld(n: number, seed = 7): EngineState {
       scheduling: SCHEDULES[i % SCHEDULES.length]!,
       nextExec: r() < 0.7 ? NOW + Math.floor(r() * 86_400_000) : null,
       recentRuns: runs,
-    });
+    }, ZONE);
   }
   return st;
 }

@@ -11,6 +11,8 @@ describe('resolveZoneInput', () => {
     ['https://make.example.org:8443/api/v2/', 'https://make.example.org:8443/api/v2', 'make.example.org:8443'],
     ['http://127.0.0.1:43210/api/v2', 'http://127.0.0.1:43210/api/v2', '127.0.0.1:43210'],
     ['http://localhost:9000', 'http://localhost:9000/api/v2', 'localhost:9000'],
+    // A bare loopback zone host (what the app shows for the simulator) means plain HTTP.
+    ['127.0.0.1:8787', 'http://127.0.0.1:8787/api/v2', '127.0.0.1:8787'],
   ])('%s → %s', (input, baseUrl, zone) => {
     expect(resolveZoneInput(input)).toMatchObject({ ok: true, baseUrl, zone });
   });

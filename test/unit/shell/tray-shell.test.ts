@@ -58,6 +58,7 @@ describe('test hooks', () => {
       trayView: () => trayView(state, SETTINGS, NOW, 'linux', false),
       run: (_a, id) => ran.push(id),
       demo: () => true,
+      state: () => state,
     });
     const view = hooks.tray();
     expect(view.status.icon).toBe('failing');
@@ -67,6 +68,8 @@ describe('test hooks', () => {
     expect(hooks.clickTrayItem('pause:resume')).toBe(false); // disabled while not snoozed
     expect(hooks.clickTrayItem('nope')).toBe(false);
     expect(ran).toEqual(['refresh']);
+    expect(hooks.state()).toEqual(state);
+    expect(hooks.state()).not.toBe(state);
     const target = {};
     installTestHooks(target, hooks);
     expect((target as Record<string, unknown>)[TEST_HOOKS_GLOBAL]).toBe(hooks);
