@@ -2,13 +2,14 @@
 // decision in it lives in pure functions (electron/core/tray, electron/shell/*) tested under Node;
 // this file only wires them to Electron's objects.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, powerMonitor, protocol, screen, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, powerMonitor, protocol, screen, session, shell, Tray, utilityProcess } from 'electron';
 import { accountHosts } from './core/commands/external-url';
 import { isAllowedExternalUrl, resolveTrayLocale, type TrayAction } from './core/tray';
 import { APP_SCHEME_PRIVILEGES } from './shell/app-origin';
 import { installAppProtocol } from './shell/app-protocol';
 import { startAppServices, type AppServices } from './shell/app-services';
 import { createNotificationShower } from './shell/electron-notification';
+import { forkProbeRunner } from './core/secrets';
 import { forwardEvent, installIpc } from './shell/ipc';
 import { applyStartAtLogin, installPowerHooks, startedHidden, watchOnline } from './shell/lifecycle';
 import { createShellNotifier, DecisionLog } from './shell/notifier';
@@ -129,6 +130,7 @@ async function startInner(): Promise<void> {
   services = await startAppServices({
     dataDir: app.getPath('userData'),
     forceDemo: process.env.MAKE_TRAY_DEMO === '1',
+    keychainProbeRunner: forkProbeRunner({ fork: (path, args, opts) => utilityProcess.fork(path, args, opts) }),
     notifier: createShellNotifier({
       state: () => services!.engine.store.getState(),
       locale,

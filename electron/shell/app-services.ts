@@ -15,7 +15,7 @@ import { createContractHost, type ContractHost } from '../core/commands/contract
 import { openSettingsFile, type SettingsFile } from '../core/commands/settings-file';
 import { createEngine, type AccountConfig, type Engine, type Notifier } from '../core/engine';
 import { apiTokenCredential, ZonePools } from '../core/make';
-import { KeychainSecretStore, SessionSecretStore, type SecretStore } from '../core/secrets';
+import { openSecretStore, SessionSecretStore, type KeychainProbeRunner, type SecretStore } from '../core/secrets';
 import { startSimulator } from '../sim/simulator';
 
 /** A Make-compatible world for demo mode. */
@@ -37,14 +37,15 @@ export async function startEmbeddedDemoWorld(seed = 1): Promise<DemoWorld> {
 }
 
 /**
- * The OS keychain when it answers, else memory only. (The keychain probe of core/secrets runs the
- * keyring in a child Node process; a packaged Electron has the RunAsNode fuse off, so main asks the
- * store itself: KeychainSecretStore's calls are asynchronous and time-limited.)
+ * The OS keychain when it answers, else memory only. The check runs out of process with a deadline:
+ * a keyring call that D-Bus accepts but never answers blocks the calling thread, so it must never run
+ * in main first. A packaged Electron has the RunAsNode fuse off, so main passes a runner built on
+ * `utilityProcess.fork`; under Node the default runner forks Node itself.
  */
-export async function openAppSecretStore(): Promise<SecretStore> {
-  const keychain = new KeychainSecretStore({ callTimeoutMs: 5_000 });
-  const ok = await keychain.isAvailable().catch(() => false);
-  return ok ? keychain : new SessionSecretStore();
+export async function openAppSecretStore(runner?: KeychainProbeRunner, log?: (line: string) => void): Promise<SecretStore> {
+  const { store, keychain } = await openSecretStore({ callTimeoutMs: 5_000, ...(runner && { runner }) });
+  if (!keychain.available) log?.(`Make Tray: ${keychain.message} Tokens are kept only until you quit.`);
+  return store;
 }
 
 export interface AppServicesOptions {
@@ -57,6 +58,8 @@ export interface AppServicesOptions {
   forceDemo?: boolean;
   demoWorld?: () => Promise<DemoWorld>;
   secrets?: () => Promise<SecretStore>;
+  /** How the keychain check is run (see openAppSecretStore). */
+  keychainProbeRunner?: KeychainProbeRunner;
   /** In demo mode: the user connected an account of their own (main restarts onto it). */
   onOwnAccountAdded?: () => void;
   log?: (line: string) => void;
@@ -90,7 +93,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
   const records = saved ? (decodeAccountsFile(new TextDecoder().decode(saved)) ?? []) : [];
   const demo = options.forceDemo === true || !records.some((a) => !a.demo);
   // The real store even in demo mode: an account connected from the demo must still be there next launch.
-  const secrets = options.forceDemo ? new SessionSecretStore() : await (options.secrets ?? openAppSecretStore)();
+  const secrets = options.forceDemo ? new SessionSecretStore() : await (options.secrets ?? (() => openAppSecretStore(options.keychainProbeRunner, log)))();
 
   let cacheDir = join(options.dataDir, 'cache');
   let demoAccounts: AccountConfig[] = [];

@@ -12,6 +12,10 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
     const { benchCache } = await import('./cache');
     return async () => [{ workload: 'cache', ...(await benchCache()) }];
   },
+  renderer: async () => {
+    const { benchRenderer } = await import('./renderer');
+    return async (opts) => [{ workload: 'renderer', ...(await benchRenderer({ log: opts.log })) }];
+  },
 };
 
 function table(rows: Row[]): string {

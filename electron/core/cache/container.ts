@@ -77,3 +77,16 @@ export function sectionAs<T extends Float64Array | Uint32Array | Uint8Array>(
   const copy = body.buffer.slice(body.byteOffset + off, body.byteOffset + off + len) as ArrayBuffer;
   return new ctor(copy);
 }
+
+/** A section as a typed array: a view into the file when aligned, else a copy. Null when the size does not fit. */
+export function sectionView<T extends Float64Array | Uint32Array | Uint8Array>(
+  ctor: { new (b: ArrayBuffer, offset: number, length: number): T; new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
+  body: Uint8Array,
+  [off, len]: [number, number],
+): T | null {
+  const size = ctor.BYTES_PER_ELEMENT;
+  if (len % size !== 0) return null;
+  const at = body.byteOffset + off;
+  if (at % size === 0) return new ctor(body.buffer as ArrayBuffer, at, len / size);
+  return new ctor(body.buffer.slice(at, at + len) as ArrayBuffer);
+}

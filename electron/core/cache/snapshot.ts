@@ -1,9 +1,12 @@
-// The on-disk shape of one account's slice of EngineState. Scenarios are JSON columns (one array per
-// field); runs, the bulk (100,000 and more), are binary typed-array sections with a string dictionary,
-// because as JSON objects they take hundreds of ms to parse and validate. The JSON part is validated
-// with zod; the binary part is checked against it (lengths, indexes) and by the file checksum.
+// The on-disk shape of one account's slice of EngineState. The small tables (account, orgs, teams,
+// folders) are JSON, validated with zod. Scenarios (10,000 and more) and their runs (100,000 and more)
+// are binary columns: numbers in Float64 rows, repeated strings (org/team/folder keys, health, run type,
+// error text, scheduling, packages) as indexes into dictionaries kept in the JSON part, the other
+// strings in one UTF-8 blob with their lengths. As JSON objects they take hundreds of ms to parse and
+// validate; as columns a save or load is a few copies and one pass. The binary part is checked against
+// the JSON part (section sizes, counts, indexes, enums) and by the file checksum.
 import { z } from 'zod';
-import { sectionAs } from './container';
+import { sectionView } from './container';
 import type {
   AccountId,
   AccountState,
@@ -16,7 +19,7 @@ import type {
   TeamState,
 } from '../../../shared/domain';
 
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 // -- entity schemas (small tables, stored as objects) ------------------------------------------
 
@@ -90,58 +93,34 @@ const schedulingSchema = z
 
 const healthSchema = z.enum(['off-by-make', 'failing', 'warning', 'paused', 'ok', 'inactive', 'unknown']);
 
-// -- column tables ------------------------------------------------------------------------------
+// -- header -------------------------------------------------------------------------------------
 
-const str = z.array(z.string());
-const num = z.array(z.number());
-const bool = z.array(z.boolean());
-const numOrNull = z.array(z.number().nullable());
-const strOrNull = z.array(z.string().nullable());
+const HEALTHS = new Set<string>(healthSchema.options);
 
-const scenarioColumns = z.object({
-  key: str,
-  id: num,
-  orgKey: str,
-  teamKey: str,
-  folderKey: strOrNull,
-  name: str,
-  description: str,
-  isActive: bool,
-  isinvalid: bool,
-  isPaused: bool,
-  dlqCount: num,
-  operations: num,
-  transfer: num,
-  nextExec: numOrNull,
-  lastEdit: numOrNull,
-  hookId: numOrNull,
-  scheduling: z.array(schedulingSchema.nullable()),
-  usedPackages: z.array(str),
-  health: z.array(healthSchema),
-  pendingRun: z.array(z.tuple([z.string(), z.number()]).nullable()),
+/** The JSON part of the scenario and run columns: counts and dictionaries (see SECTIONS). */
+const scenariosHeader = z.object({
+  count: z.number().int().nonnegative(),
+  /** Distinct org/team/folder keys and health values; refs hold index + 1, 0 for null. */
+  dict: z.array(z.string()),
+  /** Distinct scheduling objects and usedPackages arrays, as JSON texts. */
+  scheduling: z.array(z.string()),
+  packages: z.array(z.string()),
 });
 
-/** Runs are binary sections (see RUN_SECTIONS); the JSON part holds their count and the string dictionary. */
 const runsHeader = z.object({
   count: z.number().int().nonnegative(),
-  /** Distinct `type` / `errorMessage` / `errorModule` strings; sections hold index + 1, 0 for null. */
+  /** Distinct `type` / `errorMessage` / `errorModule` strings; refs hold index + 1, 0 for null. */
   dict: z.array(z.string()),
 });
 
-const sameLengths = (cols: Record<string, unknown[]>): boolean => {
-  const lengths = new Set(Object.values(cols).map((c) => c.length));
-  return lengths.size <= 1;
-};
-
-export const accountSnapshotSchema = z
-  .object({
-    account: accountSchema,
-    orgs: z.array(orgSchema),
-    teams: z.array(teamSchema),
-    folders: z.array(folderSchema),
-    scenarios: scenarioColumns.refine(sameLengths, 'scenario columns differ in length'),
-    runs: runsHeader,
-  });
+export const accountSnapshotSchema = z.object({
+  account: accountSchema,
+  orgs: z.array(orgSchema),
+  teams: z.array(teamSchema),
+  folders: z.array(folderSchema),
+  scenarios: scenariosHeader,
+  runs: runsHeader,
+});
 
 export type AccountSnapshot = z.infer<typeof accountSnapshotSchema>;
 
@@ -158,15 +137,79 @@ export const envelopeSchema = z.object({
   data: z.unknown(),
 });
 
-/** Order of the binary run sections in the file. */
-export const RUN_SECTIONS = [
-  'scenario', 'status', 'timestamp', 'durationMs', 'operations', 'transfer', 'type', 'errorMessage', 'errorModule', 'idLength', 'ids',
+/** The binary sections, in file order. */
+export const SECTIONS = [
+  /** u8 per scenario: isActive | isinvalid << 1 | isPaused << 2 | has pendingRun << 3. */
+  'scenarioFlags',
+  /** f64 × S_NUM per scenario (NaN for null). */
+  'scenarioNumbers',
+  /** u32 × S_REF per scenario: dictionary refs. */
+  'scenarioRefs',
+  /** u32 × S_TEXT per scenario: UTF-16 lengths of the texts in scenarioText (NO_TEXT for null). */
+  'scenarioTextLengths',
+  'scenarioText',
+  /** u32 per scenario: its number of runs (runs follow in scenario order). */
+  'runCounts',
+  /** u8 per run: 0 running, 1–3 Make's status. */
+  'runStatus',
+  /** f64 × R_NUM per run. */
+  'runNumbers',
+  /** u32 × R_REF per run. */
+  'runRefs',
+  'runIdLengths',
+  'runIds',
 ] as const;
 
-// -- split / encode -----------------------------------------------------------------------------
+const S_NUM = 8; // id, dlqCount, operations, transfer, nextExec, lastEdit, hookId, pendingRun.startedAt
+const S_REF = 6; // orgKey, teamKey, folderKey, health (dict); scheduling, usedPackages (their own lists)
+const S_TEXT = 4; // key, name, description, pendingRun.executionId
+const R_NUM = 4; // timestamp, durationMs, operations, transfer
+const R_REF = 3; // type, errorMessage, errorModule
+const NO_TEXT = 0xffffffff;
 
-const statusCode = (s: RunStatus): 0 | 1 | 2 | 3 => (s === 'running' ? 0 : s);
-const statusOf = (c: 0 | 1 | 2 | 3): RunStatus => (c === 0 ? 'running' : c);
+// -- encode -------------------------------------------------------------------------------------
+
+const statusCode = (s: RunStatus): number => (s === 'running' ? 0 : s);
+const num = (v: number | null): number => (v === null ? NaN : v);
+
+/** Assigns index + 1 to each distinct value; 0 stands for null. */
+class Interner {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** Runs mostly repeat the previous value (`auto`, the same org): skip the map for those. */
+  private last: string | null = null;
+  private lastRef = 0;
+  ref(v: string | null): number {
+    if (v === null) return 0;
+    if (v === this.last) return this.lastRef;
+    let i = this.index.get(v);
+    if (i === undefined) {
+      i = this.values.push(v);
+      this.index.set(v, i);
+    }
+    this.last = v;
+    this.lastRef = i;
+    return i;
+  }
+}
+
+/** Interns objects by their JSON text, remembering the text of objects already seen. */
+class JsonInterner {
+  readonly texts = new Interner();
+  private readonly seen = new Map<object, number>();
+  ref(v: object | null): number {
+    if (v === null) return 0;
+    let i = this.seen.get(v);
+    if (i === undefined) {
+      i = this.texts.ref(JSON.stringify(v));
+      this.seen.set(v, i);
+    }
+    return i;
+  }
+}
+
+/** UTF-8 bytes of `text`; plain ASCII (run ids, keys, most names) is copied without transcoding. */
+const utf8 = (text: string): Buffer => Buffer.from(text, /^[\x00-\x7f]*$/.test(text) ? 'latin1' : 'utf8');
 
 export interface EncodedAccount {
   data: AccountSnapshot;
@@ -183,78 +226,90 @@ export function encodeAccount(state: EngineState, accountId: AccountId): Encoded
   const folders = Object.values(state.folders).filter((f) => teamKeys.has(f.teamKey));
   const scenarios = Object.values(state.scenarios).filter((s) => teamKeys.has(s.teamKey));
 
-  const sc: AccountSnapshot['scenarios'] = {
-    key: [], id: [], orgKey: [], teamKey: [], folderKey: [], name: [], description: [], isActive: [], isinvalid: [],
-    isPaused: [], dlqCount: [], operations: [], transfer: [], nextExec: [], lastEdit: [], hookId: [], scheduling: [],
-    usedPackages: [], health: [], pendingRun: [],
-  };
-  let count = 0;
-  for (const s of scenarios) count += s.recentRuns.length;
-  const scenarioIdx = new Uint32Array(count);
-  const status = new Uint8Array(count);
-  const timestamp = new Float64Array(count);
-  const durationMs = new Float64Array(count);
-  const operations = new Float64Array(count);
-  const transfer = new Float64Array(count);
-  const type = new Uint32Array(count);
-  const errorMessage = new Uint32Array(count);
-  const errorModule = new Uint32Array(count);
-  const idLength = new Uint32Array(count);
-  const ids: string[] = new Array(count);
-  const dict: string[] = [];
-  const dictIndex = new Map<string, number>();
-  const intern = (v: string | null): number => {
-    if (v === null) return 0;
-    let i = dictIndex.get(v);
-    if (i === undefined) {
-      i = dict.push(v);
-      dictIndex.set(v, i);
+  const n = scenarios.length;
+  let m = 0;
+  for (const s of scenarios) m += s.recentRuns.length;
+  const flags = new Uint8Array(n);
+  const sNum = new Float64Array(n * S_NUM);
+  const sRef = new Uint32Array(n * S_REF);
+  const sLen = new Uint32Array(n * S_TEXT);
+  const sText: string[] = [];
+  const runCounts = new Uint32Array(n);
+  const rStatus = new Uint8Array(m);
+  const rNum = new Float64Array(m * R_NUM);
+  const rRef = new Uint32Array(m * R_REF);
+  const rIdLen = new Uint32Array(m);
+  const rIds: string[] = new Array<string>(m);
+  const dict = new Interner();
+  const scheduling = new JsonInterner();
+  const packages = new JsonInterner();
+  const runDict = new Interner();
+  const text = (i: number, k: number, v: string | null) => {
+    if (v === null) sLen[i * S_TEXT + k] = NO_TEXT;
+    else {
+      sLen[i * S_TEXT + k] = v.length;
+      sText.push(v);
     }
-    return i;
   };
+
   let j = 0;
-  scenarios.forEach((s, i) => {
-    sc.key.push(s.key);
-    sc.id.push(s.id);
-    sc.orgKey.push(s.orgKey);
-    sc.teamKey.push(s.teamKey);
-    sc.folderKey.push(s.folderKey);
-    sc.name.push(s.name);
-    sc.description.push(s.description);
-    sc.isActive.push(s.isActive);
-    sc.isinvalid.push(s.isinvalid);
-    sc.isPaused.push(s.isPaused);
-    sc.dlqCount.push(s.dlqCount);
-    sc.operations.push(s.operations);
-    sc.transfer.push(s.transfer);
-    sc.nextExec.push(s.nextExec);
-    sc.lastEdit.push(s.lastEdit);
-    sc.hookId.push(s.hookId);
-    sc.scheduling.push(s.scheduling as AccountSnapshot['scenarios']['scheduling'][number]);
-    sc.usedPackages.push(s.usedPackages);
-    sc.health.push(s.health);
-    sc.pendingRun.push(s.pendingRun ? [s.pendingRun.executionId, s.pendingRun.startedAt] : null);
-    for (const r of s.recentRuns) {
-      scenarioIdx[j] = i;
-      status[j] = statusCode(r.status);
-      timestamp[j] = r.timestamp;
-      durationMs[j] = r.durationMs ?? NaN;
-      operations[j] = r.operations ?? NaN;
-      transfer[j] = r.transfer ?? NaN;
-      type[j] = intern(r.type);
-      errorMessage[j] = intern(r.errorMessage);
-      errorModule[j] = intern(r.errorModule);
-      idLength[j] = r.id.length;
-      ids[j] = r.id;
+  for (let i = 0; i < n; i++) {
+    const s = scenarios[i]!;
+    flags[i] = (s.isActive ? 1 : 0) | (s.isinvalid ? 2 : 0) | (s.isPaused ? 4 : 0) | (s.pendingRun ? 8 : 0);
+    const b = i * S_NUM;
+    sNum[b] = s.id;
+    sNum[b + 1] = s.dlqCount;
+    sNum[b + 2] = s.operations;
+    sNum[b + 3] = s.transfer;
+    sNum[b + 4] = num(s.nextExec);
+    sNum[b + 5] = num(s.lastEdit);
+    sNum[b + 6] = num(s.hookId);
+    sNum[b + 7] = s.pendingRun ? s.pendingRun.startedAt : NaN;
+    const r = i * S_REF;
+    sRef[r] = dict.ref(s.orgKey);
+    sRef[r + 1] = dict.ref(s.teamKey);
+    sRef[r + 2] = dict.ref(s.folderKey);
+    sRef[r + 3] = dict.ref(s.health);
+    sRef[r + 4] = scheduling.ref(s.scheduling);
+    sRef[r + 5] = packages.ref(s.usedPackages);
+    text(i, 0, s.key);
+    text(i, 1, s.name);
+    text(i, 2, s.description);
+    text(i, 3, s.pendingRun ? s.pendingRun.executionId : null);
+    runCounts[i] = s.recentRuns.length;
+    for (const run of s.recentRuns) {
+      rStatus[j] = statusCode(run.status);
+      const rb = j * R_NUM;
+      rNum[rb] = run.timestamp;
+      rNum[rb + 1] = num(run.durationMs);
+      rNum[rb + 2] = num(run.operations);
+      rNum[rb + 3] = num(run.transfer);
+      const rr = j * R_REF;
+      rRef[rr] = runDict.ref(run.type);
+      rRef[rr + 1] = runDict.ref(run.errorMessage);
+      rRef[rr + 2] = runDict.ref(run.errorModule);
+      rIdLen[j] = run.id.length;
+      rIds[j] = run.id;
       j++;
     }
-  });
-  const idBytes = Buffer.from(ids.join(''), 'utf8');
+  }
   return {
-    data: { account, orgs, teams, folders, scenarios: sc, runs: { count, dict } },
-    sections: [scenarioIdx, status, timestamp, durationMs, operations, transfer, type, errorMessage, errorModule, idLength, idBytes],
+    data: {
+      account,
+      orgs,
+      teams,
+      folders,
+      scenarios: { count: n, dict: dict.values, scheduling: scheduling.texts.values, packages: packages.texts.values },
+      runs: { count: m, dict: runDict.values },
+    },
+    sections: [
+      flags, sNum, sRef, sLen, utf8(sText.join('')),
+      runCounts, rStatus, rNum, rRef, rIdLen, utf8(rIds.join('')),
+    ],
   };
 }
+
+// -- decode -------------------------------------------------------------------------------------
 
 export interface DecodedAccount {
   account: AccountState;
@@ -264,86 +319,147 @@ export interface DecodedAccount {
   scenarios: ScenarioState[];
 }
 
-const nullable = (v: number): number | null => (Number.isNaN(v) ? null : v);
+const nullable = (v: number): number | null => (v !== v ? null : v);
+const RUN_STATUS: readonly RunStatus[] = ['running', 1, 2, 3];
+
+/** Parses each distinct JSON text once; null when one does not fit `schema`. */
+function parseAll<T>(texts: readonly string[], schema: z.ZodType<T>): T[] | null {
+  const out: T[] = [];
+  for (const t of texts) {
+    let v: unknown;
+    try {
+      v = JSON.parse(t);
+    } catch {
+      return null;
+    }
+    const r = schema.safeParse(v);
+    if (!r.success) return null;
+    out.push(r.data);
+  }
+  return out;
+}
 
 /** Rebuilds entities; returns a reason string when the binary part does not fit the JSON part. */
 export function decodeAccount(snap: AccountSnapshot, body: Uint8Array, descriptors: [number, number][]): DecodedAccount | string {
-  const n = snap.runs.count;
-  const nScenarios = snap.scenarios.key.length;
-  if (descriptors.length !== RUN_SECTIONS.length) return 'has the wrong number of run sections';
-  const d = (name: (typeof RUN_SECTIONS)[number]) => descriptors[RUN_SECTIONS.indexOf(name)]!;
-  const f64 = (name: (typeof RUN_SECTIONS)[number]) => sectionAs(Float64Array, body, d(name));
-  const u32 = (name: (typeof RUN_SECTIONS)[number]) => sectionAs(Uint32Array, body, d(name));
-  const scenarioIdx = u32('scenario');
-  const status = sectionAs(Uint8Array, body, d('status'));
-  const timestamp = f64('timestamp');
-  const durationMs = f64('durationMs');
-  const operations = f64('operations');
-  const transfer = f64('transfer');
-  const type = u32('type');
-  const errorMessage = u32('errorMessage');
-  const errorModule = u32('errorModule');
-  const idLength = u32('idLength');
-  const cols = [scenarioIdx, status, timestamp, durationMs, operations, transfer, type, errorMessage, errorModule, idLength];
-  if (cols.some((c) => c === null || c.length !== n)) return 'has run columns of the wrong length';
-  const [ido, idl] = d('ids');
-  const idText = Buffer.from(body.buffer, body.byteOffset + ido, idl).toString('utf8');
-  const dict = snap.runs.dict;
-  const str = (i: number): string | null | undefined => (i === 0 ? null : dict[i - 1]);
-
-  const runs: RunSummary[][] = Array.from({ length: nScenarios }, () => []);
-  let pos = 0;
-  for (let j = 0; j < n; j++) {
-    const si = scenarioIdx![j]!;
-    const st = status![j]!;
-    const len = idLength![j]!;
-    const t = str(type![j]!);
-    const em = str(errorMessage![j]!);
-    const emod = str(errorModule![j]!);
-    if (si >= nScenarios || st > 3 || pos + len > idText.length || t === undefined || em === undefined || emod === undefined) {
-      return 'has a run that does not fit the file';
-    }
-    runs[si]!.push({
-      id: idText.slice(pos, pos + len),
-      status: statusOf(st as 0 | 1 | 2 | 3),
-      timestamp: timestamp![j]!,
-      durationMs: nullable(durationMs![j]!),
-      operations: nullable(operations![j]!),
-      transfer: nullable(transfer![j]!),
-      type: t,
-      errorMessage: em,
-      errorModule: emod,
-    });
-    pos += len;
+  const n = snap.scenarios.count;
+  const m = snap.runs.count;
+  if (descriptors.length !== SECTIONS.length) return 'has the wrong number of sections';
+  const d = (name: (typeof SECTIONS)[number]) => descriptors[SECTIONS.indexOf(name)]!;
+  const flags = sectionView(Uint8Array, body, d('scenarioFlags'));
+  const sNum = sectionView(Float64Array, body, d('scenarioNumbers'));
+  const sRef = sectionView(Uint32Array, body, d('scenarioRefs'));
+  const sLen = sectionView(Uint32Array, body, d('scenarioTextLengths'));
+  const runCounts = sectionView(Uint32Array, body, d('runCounts'));
+  const rStatus = sectionView(Uint8Array, body, d('runStatus'));
+  const rNum = sectionView(Float64Array, body, d('runNumbers'));
+  const rRef = sectionView(Uint32Array, body, d('runRefs'));
+  const rIdLen = sectionView(Uint32Array, body, d('runIdLengths'));
+  if (
+    flags?.length !== n || sNum?.length !== n * S_NUM || sRef?.length !== n * S_REF || sLen?.length !== n * S_TEXT ||
+    runCounts?.length !== n || rStatus?.length !== m || rNum?.length !== m * R_NUM || rRef?.length !== m * R_REF || rIdLen?.length !== m
+  ) {
+    return 'has columns of the wrong length';
   }
-  if (pos !== idText.length) return 'has run ids that do not fit the file';
+  const textOf = (name: (typeof SECTIONS)[number]): string => {
+    const [off, len] = d(name);
+    return Buffer.from(body.buffer, body.byteOffset + off, len).toString('utf8');
+  };
+  const sText = textOf('scenarioText');
+  const idText = textOf('runIds');
 
-  const sc = snap.scenarios;
-  const scenarios: ScenarioState[] = sc.key.map((key, i) => {
-    const pending = sc.pendingRun[i]!;
-    return {
+  const dict = snap.scenarios.dict;
+  const scheduling = parseAll(snap.scenarios.scheduling, schedulingSchema);
+  const packages = parseAll(snap.scenarios.packages, z.array(z.string()));
+  if (!scheduling || !packages) return 'has scheduling or app lists that do not fit the file';
+  const runDict = snap.runs.dict;
+  const dictLen = dict.length;
+  const runDictLen = runDict.length;
+
+  const scenarios: ScenarioState[] = new Array<ScenarioState>(n);
+  let tp = 0;
+  let ip = 0;
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const f = flags[i]!;
+    const r = i * S_REF;
+    const org = sRef[r]!;
+    const team = sRef[r + 1]!;
+    const folder = sRef[r + 2]!;
+    const health = sRef[r + 3]!;
+    const sched = sRef[r + 4]!;
+    const pkgs = sRef[r + 5]!;
+    if (
+      f > 15 || org === 0 || org > dictLen || team === 0 || team > dictLen || folder > dictLen || health === 0 || health > dictLen ||
+      !HEALTHS.has(dict[health - 1]!) || sched > scheduling.length || pkgs === 0 || pkgs > packages.length
+    ) {
+      return 'has a scenario that does not fit the file';
+    }
+    const texts: (string | null)[] = [null, null, null, null];
+    for (let k = 0; k < S_TEXT; k++) {
+      const len = sLen[i * S_TEXT + k]!;
+      if (len === NO_TEXT) continue;
+      if (tp + len > sText.length) return 'has scenario texts that do not fit the file';
+      texts[k] = sText.slice(tp, tp + len);
+      tp += len;
+    }
+    const [key, name, description, pendingId] = texts;
+    const hasPending = (f & 8) !== 0;
+    if (key == null || name == null || description == null || hasPending !== (pendingId != null)) {
+      return 'has a scenario that does not fit the file';
+    }
+    const c = runCounts[i]!;
+    if (j + c > m) return 'has runs that do not fit the file';
+    const runs: RunSummary[] = new Array<RunSummary>(c);
+    for (let k = 0; k < c; k++, j++) {
+      const st = rStatus[j]!;
+      const rr = j * R_REF;
+      const type = rRef[rr]!;
+      const msg = rRef[rr + 1]!;
+      const mod = rRef[rr + 2]!;
+      const len = rIdLen[j]!;
+      if (st > 3 || type > runDictLen || msg > runDictLen || mod > runDictLen || ip + len > idText.length) {
+        return 'has a run that does not fit the file';
+      }
+      const rb = j * R_NUM;
+      runs[k] = {
+        id: idText.slice(ip, ip + len),
+        status: RUN_STATUS[st]!,
+        timestamp: rNum[rb]!,
+        durationMs: nullable(rNum[rb + 1]!),
+        operations: nullable(rNum[rb + 2]!),
+        transfer: nullable(rNum[rb + 3]!),
+        type: type === 0 ? null : runDict[type - 1]!,
+        errorMessage: msg === 0 ? null : runDict[msg - 1]!,
+        errorModule: mod === 0 ? null : runDict[mod - 1]!,
+      };
+      ip += len;
+    }
+    const b = i * S_NUM;
+    scenarios[i] = {
       key,
-      id: sc.id[i]!,
-      orgKey: sc.orgKey[i]!,
-      teamKey: sc.teamKey[i]!,
-      folderKey: sc.folderKey[i]!,
-      name: sc.name[i]!,
-      description: sc.description[i]!,
-      isActive: sc.isActive[i]!,
-      isinvalid: sc.isinvalid[i]!,
-      isPaused: sc.isPaused[i]!,
-      dlqCount: sc.dlqCount[i]!,
-      operations: sc.operations[i]!,
-      transfer: sc.transfer[i]!,
-      nextExec: sc.nextExec[i]!,
-      lastEdit: sc.lastEdit[i]!,
-      hookId: sc.hookId[i]!,
-      scheduling: sc.scheduling[i] as ScenarioState['scheduling'],
-      usedPackages: sc.usedPackages[i]!,
-      health: sc.health[i]!,
-      recentRuns: runs[i]!,
-      pendingRun: pending ? { executionId: pending[0], startedAt: pending[1] } : null,
+      id: sNum[b]!,
+      orgKey: dict[org - 1]!,
+      teamKey: dict[team - 1]!,
+      folderKey: folder === 0 ? null : dict[folder - 1]!,
+      name,
+      description,
+      isActive: (f & 1) !== 0,
+      isinvalid: (f & 2) !== 0,
+      isPaused: (f & 4) !== 0,
+      dlqCount: sNum[b + 1]!,
+      operations: sNum[b + 2]!,
+      transfer: sNum[b + 3]!,
+      nextExec: nullable(sNum[b + 4]!),
+      lastEdit: nullable(sNum[b + 5]!),
+      hookId: nullable(sNum[b + 6]!),
+      scheduling: sched === 0 ? null : (scheduling[sched - 1] as ScenarioState['scheduling']),
+      usedPackages: packages[pkgs - 1]!,
+      health: dict[health - 1] as ScenarioState['health'],
+      recentRuns: runs,
+      pendingRun: pendingId != null ? { executionId: pendingId, startedAt: sNum[b + 7]! } : null,
     };
-  });
+  }
+  if (j !== m) return 'has runs that do not fit the file';
+  if (tp !== sText.length || ip !== idText.length) return 'has texts that do not fit the file';
   return { account: snap.account, orgs: snap.orgs, teams: snap.teams, folders: snap.folders, scenarios };
 }

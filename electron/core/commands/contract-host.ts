@@ -4,6 +4,7 @@
 import type { Clock } from '../../../shared/clock';
 import { SystemClock } from '../../../shared/clock';
 import type { CommandResult, EventName, EventPayload, StateSnapshot } from '../../../shared/contract';
+import { toViewState } from '../../../shared/contract-view';
 import type { EngineState } from '../../../shared/domain';
 import { ENTITY_TABLES, TOP_FIELDS, diffState, isEmptyPatch } from '../../../shared/state-patch';
 import { createCommandHandler } from './command-handler';
@@ -57,7 +58,8 @@ export function createContractHost(options: ContractHostOptions): ContractHost {
   const engineReportsRuns = typeof options.engine.onRunProgress === 'function';
   const runs = createRunProgressTracker();
   let version = 0;
-  let published = pickEngineState(options.state.getState());
+  // What observers have: the projection of the engine's state for the renderer (shared/contract-view).
+  let published = toViewState(pickEngineState(options.state.getState()));
   let timer: ReturnType<Clock['setTimeout']> | null = null;
   let closed = false;
 
@@ -74,7 +76,7 @@ export function createContractHost(options: ContractHostOptions): ContractHost {
   const flush = () => {
     if (timer) clock.clearTimeout(timer);
     timer = null;
-    const next = pickEngineState(options.state.getState());
+    const next = toViewState(pickEngineState(options.state.getState()));
     const patch = diffState(published, next);
     if (isEmptyPatch(patch)) return;
     const prev = published;

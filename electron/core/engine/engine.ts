@@ -11,11 +11,12 @@ import type {
   ScenarioKey,
   ZoneHost,
 } from '../../../shared/domain';
+import { isSignInRequired } from '../accounts/oauth-credential-source';
 import { DiskCacheFile, EngineCache } from '../cache';
 import { RateGovernor, type Priority } from '../governor';
 import { MakeClient, ZonePools, isMissingScope, isRateLimited, parseMakeTime, runStatusOfExecution, toRunSummary } from '../make';
 import type { RequestOutcome } from '../make';
-import type { ExecutionDetail, IncompleteExecution, RunsPage } from '../../../shared/contract-schemas';
+import type { ExecutionDetail, IncompleteExecution, RunsPage, ScenarioDetail, Settings } from '../../../shared/contract-schemas';
 import { DEFAULT_NOTIFY_SETTINGS, decideNotifications, emptyPolicyMemory, observationsFromState } from '../policy';
 import type { NotifySettings, PolicyMemory } from '../policy';
 import {
@@ -32,6 +33,7 @@ import { OrgPoller, scenarioIdOf, type CadenceMode, type OrgPollerHost } from '.
 import { followRun } from '../poller/run-follower';
 import { createEngineStore, type EngineStore } from '../state';
 import { IoTracker } from './io-tracker';
+import { toScenarioDetail } from './scenario-detail';
 import { mulberry32 } from './rng';
 import {
   EngineCommandError,
@@ -47,6 +49,8 @@ import {
 const DISCOVERY_INTERVAL_MS = 30 * 60_000;
 const DISCOVERY_RETRY_MS = 60_000;
 const SAVE_DEBOUNCE_MS = 30_000;
+/** Scenario details (blueprint, interface, hook) change rarely: one fetch serves the view this long. */
+export const DETAIL_TTL_MS = 60_000;
 /** Spread of the first cycles of several organizations. */
 const START_SPREAD_MS = 2_000;
 
@@ -82,7 +86,8 @@ class MakeTrayEngine implements Engine {
   private readonly runs = new Map<string, Promise<RunSummary | null>>();
   private readonly runListeners = new Set<(p: RunProgressEvent) => void>();
   private readonly orgWatchingSince: Record<OrgKey, Millis> = {};
-  private readonly notifySettings: Omit<NotifySettings, 'mutedScenarios' | 'snoozedUntil'>;
+  private notifySettings: Omit<NotifySettings, 'mutedScenarios' | 'snoozedUntil'>;
+  private readonly details = new Map<ScenarioKey, { at: Millis; detail: Promise<ScenarioDetail> }>();
   private readonly metricsData: EngineMetrics = { countedRequests: 0, uncountedRequests: 0, rateLimited: 0, byEndpoint: {} };
   private memory: PolicyMemory = emptyPolicyMemory();
   private watchingSince: Millis = 0;
@@ -251,7 +256,7 @@ class MakeTrayEngine implements Engine {
     } catch (err) {
       if (acc.removed || this.stopped) return;
       const cls = classifyFailure(err);
-      if (cls === 'auth') this.markAuthFailed(acc);
+      if (cls === 'auth') this.markAuthFailed(acc, err);
       else if (isConnectivityFailure(cls)) this.reportZone(acc.client.zone, cls);
       else {
         const msg = err instanceof Error ? err.message : String(err);
@@ -272,9 +277,15 @@ class MakeTrayEngine implements Engine {
     acc.discoveryTimer = null;
   }
 
-  private markAuthFailed(acc: AccountRuntime): void {
+  /**
+   * Make refused the credential, or the credential source says it cannot be renewed without a new
+   * sign-in (SignInRequiredError, with its own plain message). Either way the account stops polling
+   * (clientFor skips it) and nothing is notified; discovery looks again now and then, which costs no
+   * request while the source keeps saying so.
+   */
+  private markAuthFailed(acc: AccountRuntime, err?: unknown): void {
     acc.authFailed = true;
-    this.store.setAccountStatus(acc.config.id, 'needs-sign-in', SIGN_IN_MESSAGE);
+    this.store.setAccountStatus(acc.config.id, 'needs-sign-in', signInMessageOf(err));
     // Look again now and then: the credential source may have been renewed meanwhile.
     if (!acc.discoveryTimer && !acc.discovering && !this.stopped) {
       acc.discoveryTimer = this.clock.setTimeout(() => {
@@ -329,9 +340,9 @@ class MakeTrayEngine implements Engine {
       track: (w) => this.io.track(w),
       zoneFailures: (z) => this.zones.get(z)?.failures ?? 0,
       reportZone: (z, o) => this.reportZone(z, o),
-      reportAuthFailure: (_orgKey, client) => {
+      reportAuthFailure: (_orgKey, client, err) => {
         const acc = this.accountOf(client);
-        if (acc) this.markAuthFailed(acc);
+        if (acc) this.markAuthFailed(acc, err);
       },
       requestDiscovery: (orgKey) => {
         const org = this.store.getState().orgs[orgKey];
@@ -548,6 +559,48 @@ class MakeTrayEngine implements Engine {
     };
   }
 
+  /**
+   * Blueprint (apps in flow order, "store incomplete executions"), interface (the run form's inputs) and
+   * the instant-trigger hook, fetched at user priority and kept for DETAIL_TTL_MS. Concurrent asks for
+   * one scenario share one fetch; a failed fetch is not kept.
+   */
+  scenarioDetails(key: ScenarioKey): Promise<ScenarioDetail> {
+    const now = this.clock.now();
+    const cached = this.details.get(key);
+    if (cached && now - cached.at < DETAIL_TTL_MS) return cached.detail;
+    let target: ReturnType<MakeTrayEngine['target']>;
+    try {
+      target = this.target(key);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const { orgKey, client, id } = target;
+    const hookId = this.store.getState().scenarios[key]?.hookId ?? null;
+    const detail = Promise.all([
+      this.command(orgKey, 'user', (signal) => client.getBlueprint(id, {}, { signal })),
+      this.command(orgKey, 'user', (signal) => client.getScenarioInterface(id, { signal })),
+      // The hook is a nicety: a hook the account may not read (or one deleted meanwhile) leaves it out.
+      hookId === null ? null : this.command(orgKey, 'user', (signal) => client.getHook(hookId, { signal })).catch(() => null),
+    ]).then(([bp, iface, hook]) => toScenarioDetail(key, { blueprint: bp.blueprint, iface, hook }, this.clock.now()));
+    const entry = { at: now, detail };
+    this.details.set(key, entry);
+    detail.catch(() => {
+      if (this.details.get(key) === entry) this.details.delete(key);
+    });
+    return detail;
+  }
+
+  /**
+   * New settings on a running engine: the polling share goes to the governor at once (every
+   * organization's allowance, and so the pollers' cadence), notification rules and the summary
+   * threshold apply from the next policy run. Language, theme and start-at-login are the shell's.
+   */
+  applySettings(settings: Settings): void {
+    this.governor.setShare(settings.pollingShare);
+    const { summaryThreshold, ...notifyOn } = settings.notify;
+    this.notifySettings = { notifyOn: { ...notifyOn }, summaryThreshold };
+  }
+
   async listIncomplete(key: ScenarioKey): Promise<IncompleteExecution[]> {
     const { orgKey, client, id } = this.target(key);
     const items = await this.command(orgKey, 'user', (signal) => client.listDlqs(id, { signal }));
@@ -661,6 +714,11 @@ class MakeTrayEngine implements Engine {
   }
 }
 
+/** The sign-in source's own words when it says a new sign-in is needed, else the generic message. */
+function signInMessageOf(err: unknown): string {
+  return isSignInRequired(err) && err.message.trim() !== '' ? err.message : SIGN_IN_MESSAGE;
+}
+
 function toCommandError(err: unknown): EngineCommandError {
   if (err instanceof EngineCommandError) return err;
   const detail = (err as { detail?: string } | null)?.detail;
@@ -679,7 +737,7 @@ function toCommandError(err: unknown): EngineCommandError {
       );
     }
     case 'auth':
-      return new EngineCommandError('refused', SIGN_IN_MESSAGE);
+      return new EngineCommandError('refused', signInMessageOf(err));
     case 'not-found':
       return new EngineCommandError('not-found', 'Make does not know this scenario or item anymore.');
     default:

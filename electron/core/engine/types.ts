@@ -1,7 +1,7 @@
 // The engine's public surface: what the shell, the dashboard host, tests and benchmarks talk to.
 import type { Clock } from '../../../shared/clock';
 import type { ErrorCode } from '../../../shared/contract';
-import type { ExecutionDetail, IncompleteExecution, RunsPage } from '../../../shared/contract-schemas';
+import type { ExecutionDetail, IncompleteExecution, RunsPage, ScenarioDetail, Settings } from '../../../shared/contract-schemas';
 import type { AccountId, AuthKind, Millis, NotificationSpec, OrgKey, RunStatus, RunSummary, ScenarioKey } from '../../../shared/domain';
 import type { CredentialSource } from '../make';
 import type { NotifyOn } from '../policy';
@@ -80,6 +80,10 @@ export interface Engine {
   listRuns(key: ScenarioKey, query?: RunsQuery): Promise<RunsPage>;
   executionDetail(key: ScenarioKey, executionId: string): Promise<ExecutionDetail>;
   listIncomplete(key: ScenarioKey): Promise<IncompleteExecution[]>;
+  /** Blueprint apps, run-form inputs, outputs and hook of a scenario (fetched at user priority, cached briefly). */
+  scenarioDetails(key: ScenarioKey): Promise<ScenarioDetail>;
+  /** Polling share and notification rules take effect on the running engine. */
+  applySettings(settings: Settings): void;
   setOrgMonitored(orgKey: OrgKey, monitored: boolean): void;
   /** Runs started from the app: once when started, once when finished. Returns unsubscribe. */
   onRunProgress(listener: (progress: RunProgressEvent) => void): () => void;

@@ -15,12 +15,10 @@ export const PRIORITIES: readonly Priority[] = ['user', 'visible', 'background']
 export const WINDOW_MS = 60_000;
 /** Share of the allowance kept for user actions while the user is active. */
 export const USER_RESERVE = 0.1;
-/** Background requests keep at least this fraction of the average gap once the window is half full. */
-const PACE_FACTOR = Number(process.env.H11_PACE ?? 0.9);
 /** A user-priority request this recent keeps the reserve closed to lower priorities. */
 export const USER_ACTIVE_MS = 60_000;
 /** Lower priorities may fill the window only if its oldest request leaves it within this long. */
-export const BORROW_MAX_USER_WAIT_MS = Number(process.env.H11_BORROW ?? 5_000);
+export const BORROW_MAX_USER_WAIT_MS = 5_000;
 
 export interface ScheduleOptions {
   /** False for calls Make does not count (POST /scenarios/{id}/run): started at once, never queued. */
@@ -82,8 +80,6 @@ interface OrgBudget {
   timerAt: Millis | null;
   /** Last time a user-priority request was queued or started. */
   lastUserAt: Millis;
-  /** Last time a background request started. */
-  lastBackgroundAt: Millis;
 }
 
 const defaultRetryAfter = (err: unknown): number | undefined => {
@@ -231,7 +227,6 @@ export class RateGovernor {
         timer: null,
         timerAt: null,
         lastUserAt: Number.NEGATIVE_INFINITY,
-        lastBackgroundAt: Number.NEGATIVE_INFINITY,
       };
       org.allowed = this.cap(org);
       this.orgs.set(key, org);
@@ -298,7 +293,6 @@ export class RateGovernor {
           break;
         }
         if (job.priority === 'user') org.lastUserAt = now;
-        if (job.priority === 'background') org.lastBackgroundAt = now;
         org.queues[job.priority].shift();
         this.start(key, org, job, now);
       }
@@ -319,9 +313,7 @@ export class RateGovernor {
       const head = org.queues[p][0];
       if (!head) continue;
       // A higher priority waiting for the window blocks lower ones: they could only overtake it.
-      if (org.sent.length >= this.allowance(org, p, now)) return undefined;
-      if (p === 'background' && this.pacedUntil(org) > now) return undefined;
-      return head;
+      return org.sent.length < this.allowance(org, p, now) ? head : undefined;
     }
     return undefined;
   }
@@ -334,23 +326,11 @@ export class RateGovernor {
     if (!this.hasQueued(org) || org.sent.length === 0) return null;
     let at = org.sent[0]! + WINDOW_MS;
     const head = PRIORITIES.find((p) => org.queues[p].length > 0);
-    const paced = this.pacedUntil(org);
-    if (head === 'background' && paced > now) at = Math.min(at, paced);
     if (head !== 'user' && org.sent.length < org.allowed) {
       const reserveOpens = Math.max(org.lastUserAt + USER_ACTIVE_MS, at - BORROW_MAX_USER_WAIT_MS);
       if (reserveOpens > now) at = Math.min(at, reserveOpens);
     }
     return at;
-  }
-
-  /**
-   * Background requests are spread out once the window is half full: requests sent in a clump leave the
-   * window in a clump a minute later, and a saturated window would then hand out its slots in clumps
-   * with long gaps between them for as long as it stays saturated.
-   */
-  private pacedUntil(org: OrgBudget): Millis {
-    if (!process.env.H11_PACE || org.sent.length < org.allowed / 2) return Number.NEGATIVE_INFINITY;
-    return org.lastBackgroundAt + Math.floor((PACE_FACTOR * WINDOW_MS) / org.allowed);
   }
 
   private arm(key: OrgKey, org: OrgBudget, at: Millis | null): void {

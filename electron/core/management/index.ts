@@ -36,7 +36,7 @@ export {
   type ScheduleType,
   type SchedulingCheckOptions,
 } from './scheduling';
-export { instantOf, wallTimeAt, offsetAt, isValidTimeZone, type WallTime } from './zoned-time';
+export { instantOf, wallTimeAt, offsetAt, isValidTimeZone, type WallTime } from '../time/zoned-time';
 export {
   ScenarioLifecycleService,
   DEFAULT_SCHEDULING,

@@ -6,7 +6,7 @@
 // `monthly` + `days` (1–31) + `time`, `yearly` + `months` (1–12) + `days` + `time` ("specified dates").
 // Times of day are wall-clock `HH:MM` in the organization's time zone.
 import type { Millis, Scheduling } from '../../../shared/domain';
-import { daysInMonth, instantOf, isValidTimeZone, isoWeekday, wallTimeAt } from './zoned-time';
+import { daysInMonth, instantOf, isValidTimeZone, isoWeekday, wallTimeAt } from '../time/zoned-time';
 
 export const SCHEDULE_KINDS = [
   { type: 'on-demand', label: 'On demand' },

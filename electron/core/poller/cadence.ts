@@ -29,7 +29,7 @@ export interface CadenceInput {
 
 export const CADENCE = {
   lookingMs: 5_000,
-  normalMs: Number(process.env.H11_NORMAL ?? 10_000),
+  normalMs: 10_000,
   idleMs: 30_000,
   offlineBaseMs: 15_000,
   offlineMaxMs: 120_000,

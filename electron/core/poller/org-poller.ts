@@ -12,7 +12,6 @@ import type { EngineStore } from '../state';
 import { CADENCE, nextCycleDelay } from './cadence';
 import { classifyFailure, isConnectivityFailure, type FailureClass } from './connectivity';
 import { diffScenarioSnapshots } from './diff';
-import { countersAfterRead, expectedReadAt, foundExpectedRun, type UsageCounters } from './expected-runs';
 import { planLogFetches, type LogFetch } from './plan';
 import { toDomainFacts, snapshotOf } from './scenario-facts';
 import { dropSignals, isDue, mergeSignals, signalsFromDiff, sortSignals, type PendingSignal } from './signals';
@@ -36,7 +35,7 @@ const READS_IN_FLIGHT = 2;
 const SWEEP_EVERY_MS = 5_000;
 const SWEEP_SLACK = 3;
 /** …and only while this share of the background allowance is unused, so it never feeds a backlog. */
-const SWEEP_SLACK_SHARE = Number(process.env.H11_SWEEP ?? 0.15);
+const SWEEP_SLACK_SHARE = 0.3;
 /** Wait after an auth/rights problem before looking again. */
 const PROBLEM_RETRY_MS = 60_000;
 /** A due list waits for the previous list's reads at most until this long after the previous list. */
@@ -61,8 +60,8 @@ export interface OrgPollerHost {
   /** Consecutive connectivity failures of the zone (0 when online). */
   zoneFailures(zone: ZoneHost): number;
   reportZone(zone: ZoneHost, outcome: 'ok' | FailureClass): void;
-  /** The credential was rejected (401 / IM102): the account needs sign-in. */
-  reportAuthFailure(orgKey: OrgKey, client: MakeClient): void;
+  /** The credential was rejected (401 / IM102) or cannot be renewed: the account needs sign-in. */
+  reportAuthFailure(orgKey: OrgKey, client: MakeClient, err: unknown): void;
   /** Teams or the organization itself changed under us: discovery should run again. */
   requestDiscovery(orgKey: OrgKey): void;
   /** Runs that started before this are history to the policy (never notified). */
@@ -100,17 +99,6 @@ export class OrgPoller {
   private lastListAt: Millis | null = null;
   /** A list is due but waits for the reads of the previous one to catch up. */
   private listDeferred = false;
-  /** Scheduled runs whose logs are read when they should be over: start (`nextExec`) and read time. */
-  private readonly expected = new Map<ScenarioKey, { start: Millis; readAt: Millis }>();
-  /** The start of the last expected run handed to the reads, per scenario (not expected twice). */
-  private readonly expectedDone = new Map<ScenarioKey, Millis>();
-  private expectTimer: TimerHandle | null = null;
-  readonly dbgOrigin = new Map<string, string>();
-  private expectTimerAt: Millis | null = null;
-  /** Expected runs handed to the reads since the last list (they count as activity for the cadence). */
-  private expectedSinceList = 0;
-  /** Usage counters that reads since the last list account for (see countersAfterRead). */
-  private readonly explained = new Map<ScenarioKey, UsageCounters>();
   private hasBaseline = false;
   /** Scenarios in the last complete list. */
   private lastCount = 0;
@@ -135,7 +123,6 @@ export class OrgPoller {
   stop(): void {
     this.stopped = true;
     this.disarm();
-    this.armExpected(null);
     this.abort.abort(new Error('poller stopped'));
   }
 
@@ -302,17 +289,8 @@ export class OrgPoller {
     // history is not news. Afterwards every movement is a signal.
     const baseline = this.hasBaseline || before.length > 0;
     const diff = diffScenarioSnapshots(snapshotOf(before), snapshotOf(facts));
-    const fresh = baseline ? signalsFromDiff(diff, now, (k) => this.explained.get(k)) : [];
-    for (const c of diff.changed) {
-      const x = this.explained.get(c.key);
-      if (!x || c.next.operations <= c.prev.operations) continue;
-      const k = x.operations === c.next.operations && x.transfer === c.next.transfer ? 'dbg-suppressed' : 'dbg-mismatch';
-      this.readsByReason[k] = (this.readsByReason[k] ?? 0) + 1;
-    }
-    for (const x of fresh) this.dbgOrigin.set(x.key, (this.dbgOrigin.get(x.key) ?? '') + '+' + x.tier);
-    this.explained.clear();
+    const fresh = baseline ? signalsFromDiff(diff, now) : [];
     store.applyScenarioList({ orgKey: this.orgKey }, facts, now);
-    this.updateExpected(facts, now);
     this.sweepCandidates = facts
       .filter((f) => f.isActive)
       .map((f) => f.key)
@@ -325,67 +303,10 @@ export class OrgPoller {
 
     const minutes = this.lastCycleAt === null ? 0 : (now - this.lastCycleAt) / 60_000;
     if (minutes > 0) {
-      const rate = (fresh.filter((s) => s.tier === 'failure' || s.tier === 'activity').length + this.expectedSinceList) / minutes;
+      const rate = fresh.filter((s) => s.tier === 'failure' || s.tier === 'activity').length / minutes;
       this.activityPerMin = 0.7 * this.activityPerMin + 0.3 * rate;
     }
     this.lastCycleAt = now;
-    this.expectedSinceList = 0;
-  }
-
-  /** Expects the next run of every active scheduled scenario, once per announced start. */
-  private updateExpected(facts: readonly { key: ScenarioKey; isActive: boolean; nextExec: Millis | null }[], now: Millis): void {
-    const scenarios = this.host.store.getState().scenarios;
-    const listed = new Set<ScenarioKey>();
-    for (const f of facts) {
-      listed.add(f.key);
-      if (!f.isActive || f.nextExec === null || process.env.H11_NOPRED) continue;
-      const cur = this.expected.get(f.key);
-      // The run expected before is still to be read; the next one is expected after it.
-      if (cur || this.expectedDone.get(f.key) === f.nextExec) continue;
-      const readAt = expectedReadAt(f.nextExec, scenarios[f.key]?.recentRuns ?? [], now);
-      if (readAt !== null) this.expected.set(f.key, { start: f.nextExec, readAt });
-    }
-    for (const key of this.expected.keys()) if (!listed.has(key)) this.expected.delete(key);
-    for (const key of this.expectedDone.keys()) if (!listed.has(key)) this.expectedDone.delete(key);
-    this.armExpected(this.nextExpectedAt());
-  }
-
-  /** Hands the expected runs that should be over by now to the reads, as activity. */
-  private releaseExpected(now: Millis): void {
-    const due: PendingSignal[] = [];
-    for (const [key, e] of this.expected) {
-      if (e.readAt > now) continue;
-      this.expected.delete(key);
-      this.expectedDone.set(key, e.start);
-      due.push({ key, tier: 'activity', since: e.readAt });
-      this.dbgOrigin.set(key, (this.dbgOrigin.get(key) ?? '') + '+exp');
-      this.readsByReason.expected = (this.readsByReason.expected ?? 0) + 1;
-    }
-    if (due.length > 0) {
-      this.expectedSinceList += due.length;
-      this.pending = mergeSignals(this.pending, due);
-    }
-    this.armExpected(this.nextExpectedAt());
-  }
-
-  private nextExpectedAt(): Millis | null {
-    let at: Millis | null = null;
-    for (const e of this.expected.values()) if (at === null || e.readAt < at) at = e.readAt;
-    return at;
-  }
-
-  private armExpected(at: Millis | null): void {
-    if (this.expectTimer && this.expectTimerAt === at) return;
-    if (this.expectTimer) this.host.clock.clearTimeout(this.expectTimer);
-    this.expectTimer = null;
-    this.expectTimerAt = null;
-    if (at === null || this.stopped) return;
-    this.expectTimerAt = at;
-    this.expectTimer = this.host.clock.setTimeout(() => {
-      this.expectTimer = null;
-      this.expectTimerAt = null;
-      this.pumpReads();
-    }, Math.max(0, at - this.host.clock.now()));
   }
 
   /** Active scenarios in a stable order: what the safety sweep walks through. */
@@ -401,7 +322,6 @@ export class OrgPoller {
     const { clock, governor } = this.host;
     const client = this.host.clientFor(this.orgKey);
     if (!client) return;
-    this.releaseExpected(clock.now());
     while (this.readsInFlight < READS_IN_FLIGHT) {
       const now = clock.now();
       const budget = governor.budget(this.orgKey);
@@ -425,8 +345,6 @@ export class OrgPoller {
         }
         return;
       }
-      const sig = this.pending.find((x) => x.key === f.key);
-      ((globalThis as Record<string, unknown>).__h11reads as unknown[] | undefined)?.push({ key: f.key, since: sig?.since ?? now, at: now, reason: f.reason });
       this.pending = held.length > 0 ? sortSignals([...held, ...plan.deferred]) : plan.deferred;
       this.sweepCursor = plan.sweepCursor;
       if (f.reason === 'sweep') this.lastSweepAt = now;
@@ -453,7 +371,7 @@ export class OrgPoller {
     try {
       await this.readScenarioLogs(client, priority, f, stats, () => (details > 0 ? (details--, true) : false));
       // Signals from before the read was sent are answered by it: the runs behind them had ended.
-      // A `started` one waits for a new run to show up (noteRead).
+      // A `started` one waits for a new run to show up (answerStarted).
       const sentAt = this.reading.get(f.key);
       if (sentAt !== null && sentAt !== undefined) {
         this.pending = this.pending.filter((p) => p.key !== f.key || p.tier === 'started' || p.since > sentAt);
@@ -463,7 +381,7 @@ export class OrgPoller {
       if (this.stopped) return;
       const cls = classifyFailure(err);
       if (cls === 'not-found') return; // deleted meanwhile: the next list drops it
-      if (cls === 'auth') this.host.reportAuthFailure(this.orgKey, client);
+      if (cls === 'auth') this.host.reportAuthFailure(this.orgKey, client, err);
       if (isConnectivityFailure(cls)) this.host.reportZone(this.zone, cls);
       if (f.reason !== 'sweep') this.pending = mergeSignals(this.pending, [{ key: f.key, tier: f.reason, since: this.host.clock.now() }]);
     } finally {
@@ -484,7 +402,6 @@ export class OrgPoller {
     const known = new Set(this.host.store.getState().scenarios[f.key]?.recentRuns.map((r) => r.id) ?? []);
     const runs: RunSummary[] = [];
     let offset = 0;
-    let complete = false;
     for (let n = 0; n < MAX_LOG_PAGES; n++) {
       const page = await this.governed(priority, (signal) => {
         if (n === 0) this.reading.set(f.key, this.host.clock.now());
@@ -494,16 +411,10 @@ export class OrgPoller {
       runs.push(...page.items.map((l) => toRunSummary(l)));
       // Newest first: stop once the page reaches what was already seen.
       const reachedKnown = page.items.some((l) => known.has(l.id));
-      complete = page.nextOffset === null || page.items.length === 0 || reachedKnown;
-      if (complete || page.nextOffset === null || !this.hasSeen(f.key)) break;
+      if (page.nextOffset === null || page.items.length === 0 || reachedKnown || !this.hasSeen(f.key)) break;
       offset = page.nextOffset;
     }
-    const o = this.dbgOrigin.get(f.key) ?? 'none-' + f.reason;
-    this.dbgOrigin.delete(f.key);
-    const ok = 'dbgo' + (runs.some((r) => !known.has(r.id)) ? '-new' : '-empty') + o;
-    this.readsByReason[ok] = (this.readsByReason[ok] ?? 0) + 1;
-    if (!runs.some((r) => !known.has(r.id))) this.readsByReason['dbg-empty-' + f.reason + (this.expectedDone.has(f.key) ? '-exp' : '')] = (this.readsByReason['dbg-empty-' + f.reason + (this.expectedDone.has(f.key) ? '-exp' : '')] ?? 0) + 1;
-    if (complete) this.noteRead(f.key, runs);
+    this.answerStarted(f.key, runs);
 
     const newsSince = this.host.newsSince(this.orgKey);
     for (const r of runs) {
@@ -522,30 +433,12 @@ export class OrgPoller {
     this.host.store.applyRuns(f.key, keepErrorText(this.host.store.getState().scenarios[f.key], runs));
   }
 
-  /**
-   * A complete read of a scenario's recent logs: the run expected for it may be among them, a pending
-   * `started` look is answered if a new run was found, and the next list's usage counters can be
-   * checked against what the read accounts for.
-   */
-  private noteRead(key: ScenarioKey, runs: readonly RunSummary[]): void {
-    const s = this.host.store.getState().scenarios[key];
-    if (!s) return;
-    const e = this.expected.get(key);
-    const bump = (k: string) => (this.readsByReason[k] = (this.readsByReason[k] ?? 0) + 1);
-    if (e) bump(foundExpectedRun(runs, e.start) ? 'dbg-exp-found-early' : 'dbg-exp-notyet');
-    const done = this.expectedDone.get(key);
-    if (done !== undefined && !e) bump(foundExpectedRun(runs, done) ? 'dbg-done-found' : 'dbg-done-miss');
-    if (e && foundExpectedRun(runs, e.start)) {
-      this.expected.delete(key);
-      this.expectedDone.set(key, e.start);
-    }
-    const newest = s.recentRuns.find((r) => r.status !== 'running')?.timestamp ?? Number.NEGATIVE_INFINITY;
+  /** A read that found a new run answers a pending `started` look at the same scenario. */
+  private answerStarted(key: ScenarioKey, runs: readonly RunSummary[]): void {
+    const newest = this.lastSeen.get(key) ?? Number.NEGATIVE_INFINITY;
     if (runs.some((r) => r.status !== 'running' && r.timestamp > newest)) {
       this.pending = this.pending.filter((p) => p.key !== key || p.tier !== 'started');
     }
-    const counters = this.lastListAt === null ? null : countersAfterRead(s, this.lastListAt, runs);
-    if (counters) this.explained.set(key, counters);
-    else this.explained.delete(key);
   }
 
   private hasSeen(key: ScenarioKey): boolean {
@@ -566,7 +459,7 @@ export class OrgPoller {
         return until !== null && until > now ? until - now + 250 : 60_000;
       }
       case 'auth':
-        this.host.reportAuthFailure(this.orgKey, client);
+        this.host.reportAuthFailure(this.orgKey, client, err);
         return PROBLEM_RETRY_MS;
       case 'not-found':
       case 'forbidden':

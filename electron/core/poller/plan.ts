@@ -7,7 +7,10 @@ import { isDue, sortSignals } from './signals';
 
 export interface LogFetch {
   key: ScenarioKey;
-  /** Lower time bound for `GET /scenarios/{id}/logs?from=`: the newest run already seen. */
+  /**
+   * Lower time bound for `GET /scenarios/{id}/logs?from=`: the start of the newest run already seen,
+   * less LOG_OVERLAP_MS (see there).
+   */
   from: Millis;
   reason: SignalTier | 'sweep';
 }
@@ -30,6 +33,13 @@ export interface LogFetchPlan {
 
 /** How far back a log read may reach when nothing (or something very old) was seen. */
 export const DEFAULT_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+/**
+ * A log carries its run's start time but appears when the run ends. Where runs of one scenario overlap
+ * (webhooks processed in parallel), a long run can start before the newest run already seen and end
+ * after it was read; reads therefore reach back this far before that run's start (Make stops an
+ * execution after 40 minutes), and the runs read twice are merged by execution id.
+ */
+export const LOG_OVERLAP_MS = 45 * 60 * 1000;
 
 export function planLogFetches(
   signals: readonly PendingSignal[],
@@ -38,12 +48,13 @@ export function planLogFetches(
   now: Millis,
   sweep: SweepInput = { candidates: [], cursor: 0, maxPerCycle: 0 },
   lookbackMs: number = DEFAULT_LOOKBACK_MS,
+  overlapMs: number = LOG_OVERLAP_MS,
 ): LogFetchPlan {
   const budget = Math.max(0, Math.floor(budgetLeft));
   const fromFor = (key: ScenarioKey): Millis => {
     const floor = now - lookbackMs;
     const seen = lastSeenRunByScenario.get(key);
-    return seen === undefined ? floor : Math.min(now, Math.max(seen, floor));
+    return seen === undefined ? floor : Math.min(now, Math.max(seen - overlapMs, floor));
   };
 
   const ordered = sortSignals([...signals]);

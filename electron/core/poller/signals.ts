@@ -29,10 +29,7 @@ export interface PendingSignal {
 /** Whether the planner may spend a read on the signal now. */
 export const isDue = (s: PendingSignal, now: Millis): boolean => s.dueAt === undefined || s.dueAt <= now;
 
-/** Usage counters that log reads since the previous list already account for (see countersAfterRead). */
-export type ExplainedCounters = (key: ScenarioKey) => { operations: number; transfer: number } | undefined;
-
-export function signalsFromDiff(diff: SnapshotDiff, now: Millis, explained?: ExplainedCounters): PendingSignal[] {
+export function signalsFromDiff(diff: SnapshotDiff, now: Millis): PendingSignal[] {
   const out: PendingSignal[] = [];
   for (const { key, prev, next } of diff.changed) {
     const failure =
@@ -40,17 +37,12 @@ export function signalsFromDiff(diff: SnapshotDiff, now: Millis, explained?: Exp
       (next.isinvalid && !prev.isinvalid) ||
       (prev.isActive && !next.isActive && next.isinvalid);
     // Usage counters fall back at the start of a usage period; only growth means a run. A run hidden by
-    // such a reset is left to the safety sweep. Growth that exactly matches runs already read is not news.
-    const known = explained?.(key);
-    const grewUnread =
-      (next.operations > prev.operations || next.transfer > prev.transfer) &&
-      !(known && known.operations === next.operations && known.transfer === next.transfer);
-    const activity = grewUnread || (!prev.isActive && next.isActive);
+    // such a reset is left to the safety sweep.
+    const activity = next.operations > prev.operations || next.transfer > prev.transfer || (!prev.isActive && next.isActive);
     const started = next.nextExec !== prev.nextExec && prev.isActive && next.isActive;
-    const explainedRun = !grewUnread && (next.operations > prev.operations || next.transfer > prev.transfer);
     if (failure) out.push({ key, tier: 'failure', since: now });
     else if (activity) out.push({ key, tier: 'activity', since: now });
-    else if (started && !explainedRun) out.push({ key, tier: 'started', since: now, dueAt: now + STARTED_GRACE_MS });
+    else if (started) out.push({ key, tier: 'started', since: now, dueAt: now + STARTED_GRACE_MS });
   }
   for (const key of diff.appeared) out.push({ key, tier: 'new', since: now });
   return out;

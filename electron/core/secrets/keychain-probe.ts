@@ -16,7 +16,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { KeychainUnavailableError, SECRET_SERVICE_NAME, classifyKeychainError, type KeychainProblem } from './secret-store';
 
 export type KeychainStatus = { available: true } | { available: false; problem: KeychainProblem; message: string; detail: string | null };
@@ -73,12 +72,12 @@ try {
 `;
 
 type ProbeProcess = {
-  stdout: Readable | null;
-  stderr?: Readable | null;
+  stdout: NodeJS.ReadableStream | null;
+  stderr?: NodeJS.ReadableStream | null;
   once(event: 'exit', listener: (code: number | null, signal?: string | null) => void): unknown;
 };
 
-const ended = (stream: Readable | null | undefined): Promise<void> =>
+const ended = (stream: NodeJS.ReadableStream | null | undefined): Promise<void> =>
   stream ? new Promise((resolve) => stream.once('end', resolve).once('close', resolve).once('error', () => resolve())) : Promise.resolve();
 
 /** Collects a process's output until it has exited and its output ended; `kill` runs when `signal` aborts. */
@@ -115,7 +114,7 @@ export type ForkLike = (
   modulePath: string,
   args: string[],
   options: { env: NodeJS.ProcessEnv; stdio: 'pipe'; serviceName?: string },
-) => { stdout: Readable | null; stderr: Readable | null; kill(): boolean; once(event: 'exit', listener: (code: number) => void): unknown };
+) => { stdout: NodeJS.ReadableStream | null; stderr: NodeJS.ReadableStream | null; kill(): boolean; once(event: 'exit', listener: (code: number) => void): unknown };
 
 /**
  * Forks the probe from a script file written to `scriptDir` (default: a temp folder, removed after).

@@ -1,58 +1,13 @@
 // Wall-clock helpers for a given IANA time zone, so the tray's "until tomorrow" and "failed at 14:32"
 // are pure functions of (now, timeZone) instead of reading the machine's zone.
 import type { Millis } from '../../../shared/domain';
+import { instantOf, wallTimeAt } from '../time/zoned-time';
 import type { TrayLocale } from './strings';
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partsFormatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+export { instantOf };
 
 /** The date and time on a wall clock in `timeZone` at instant `at`. */
-export function wallTime(at: Millis, timeZone: string): WallTime {
-  const out: Record<string, number> = {};
-  for (const p of partsFormatter(timeZone).formatToParts(at)) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour! % 24, minute: out.minute!, second: out.second! };
-}
-
-const offsetAt = (at: Millis, timeZone: string): Millis => {
-  const w = wallTime(at, timeZone);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (at - (((at % 1000) + 1000) % 1000));
-};
-
-/** The instant a wall clock in `timeZone` shows this date and time (the later one in a DST gap). */
-export function instantOf(w: Omit<WallTime, 'second'> & { second?: number }, timeZone: string): Millis {
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second ?? 0);
-  let at = asUtc - offsetAt(asUtc, timeZone);
-  // The offset at the guess can differ from the offset at the answer across a DST change.
-  const second = asUtc - offsetAt(at, timeZone);
-  if (second !== at) at = Math.max(at, second);
-  return at;
-}
+export const wallTime = wallTimeAt;
 
 /** Tomorrow at `hour`:00 on the user's wall clock. */
 export function tomorrowAt(now: Millis, timeZone: string, hour = 8): Millis {

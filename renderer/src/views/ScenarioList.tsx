@@ -1,6 +1,6 @@
 // The virtualized scenario grid: arrow keys move between rows, Enter opens the detail,
 // Tab reaches the row's switch and Run button.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioState } from '../../../shared/domain';
@@ -26,11 +26,14 @@ export function useVisibleScenarios(): ScenarioState[] {
   const scenarios = useEngine((m) => m.engine.scenarios);
   const teams = useEngine((m) => m.engine.teams);
   const folders = useEngine((m) => m.engine.folders);
-  const query = useUi((s) => s.query);
+  // A keystroke repaints the search field at once; the 5,000-row filter follows in a transition
+  // React can interrupt when the next key comes.
+  const query = useDeferredValue(useUi((s) => s.query));
   return useMemo(() => queryScenarios({ scenarios, teams, folders }, query), [scenarios, teams, folders, query]);
 }
 
-export function ScenarioList() {
+// Memoized (no props): opening a detail re-renders the window, not the whole list.
+export const ScenarioList = memo(function ScenarioList() {
   const { t } = useTranslation();
   const rows = useVisibleScenarios();
   const loaded = useEngine((m) => m.loaded);
@@ -47,6 +50,8 @@ export function ScenarioList() {
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     observeElementRect: observeRect,
+    // Rows in the very first render, before the scroll box has been measured (one frame sooner).
+    initialRect: { width: 800, height: 600 },
     getItemKey: (i) => rows[i]?.key ?? i,
   });
 
@@ -73,7 +78,7 @@ export function ScenarioList() {
     [rows.length],
   );
 
-  const onRowKey = (e: KeyboardEvent<HTMLDivElement>, i: number, key: string) => {
+  const onRowKeyNow = (e: KeyboardEvent<HTMLDivElement>, i: number, key: string) => {
     if (e.target !== e.currentTarget) return; // keys inside the row's buttons are theirs
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, PageDown: i + page, PageUp: i - page, Home: 0, End: rows.length - 1 };
@@ -86,6 +91,10 @@ export function ScenarioList() {
       ui.getState().select(key);
     }
   };
+  // Rows are memoized: hand them a handler whose identity never changes.
+  const rowKeyRef = useRef(onRowKeyNow);
+  rowKeyRef.current = onRowKeyNow;
+  const onRowKey = useCallback((e: KeyboardEvent<HTMLDivElement>, i: number, key: string) => rowKeyRef.current(e, i, key), []);
 
   if (!loaded) {
     return (
@@ -150,7 +159,7 @@ export function ScenarioList() {
       )}
     </section>
   );
-}
+});
 
 interface RowProps {
   scenario: ScenarioState;
@@ -162,7 +171,7 @@ interface RowProps {
   onFocusRow: (i: number) => void;
 }
 
-function ScenarioRow({ scenario: s, index, top, focusable, selected, onKeyDown, onFocusRow }: RowProps) {
+const ScenarioRow = memo(function ScenarioRow({ scenario: s, index, top, focusable, selected, onKeyDown, onFocusRow }: RowProps) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   const { ui } = useServices();
@@ -225,4 +234,4 @@ function ScenarioRow({ scenario: s, index, top, focusable, selected, onKeyDown, 
       </span>
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 // accounts → organizations → teams → folders, each with its count of failing scenarios.
 // A tree (role="tree") navigable with the arrow keys; choosing an item scopes the list.
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEngine, useServices, useUi } from '../app-context';
 import { buildTree } from '../model/overview';
@@ -8,7 +8,8 @@ import type { Scope } from '../model/scenario-query';
 
 const scopeId = (s: Scope) => (s.kind === 'all' ? 'all' : s.kind === 'account' ? `account:${s.id}` : `${s.kind}:${s.key}`);
 
-export function Sidebar() {
+// Memoized: it has no props, so a parent re-render (e.g. opening a detail) does not rebuild the tree rows.
+export const Sidebar = memo(function Sidebar() {
   const { t } = useTranslation();
   const { ui } = useServices();
   const accounts = useEngine((m) => m.engine.accounts);
@@ -103,4 +104,4 @@ export function Sidebar() {
       {tree.length === 0 && <p className="muted pad">{t('sidebar.noAccounts')}</p>}
     </nav>
   );
-}
+});

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CacheWriteError } from '../../../electron/core/cache/cache-file';
 import { DiskCacheFile } from '../../../electron/core/cache/disk-cache-file';
 import { EngineCache, META_FILE, POLICY_FILE, accountFileName } from '../../../electron/core/cache/engine-cache';
+import { CACHE_VERSION } from '../../../electron/core/cache/snapshot';
 import { decideNotifications, DEFAULT_NOTIFY_SETTINGS } from '../../../electron/core/policy/notifications';
 import { createEngineStore } from '../../../electron/core/state/store';
 import { orgKey } from '../../../shared/domain';
@@ -82,7 +83,7 @@ describe('EngineCache on disk', () => {
   it.each([
     ['garbage', () => Buffer.from('not a cache file at all')],
     ['empty', () => Buffer.alloc(0)],
-    ['unknown version', (good: Buffer) => Buffer.from(good.toString('latin1').replace('"version":1', '"version":7'), 'latin1')],
+    ['unknown version', (good: Buffer) => Buffer.from(good.toString('latin1').replace(`"version":${CACHE_VERSION}`, '"version":7'), 'latin1')],
     ['cut off', (good: Buffer) => good.subarray(0, Math.floor(good.length / 2))],
     ['bit flip', (good: Buffer) => {
       const b = Buffer.from(good);

@@ -46,6 +46,27 @@ describe('engine against the simulator', () => {
     expect(r.state().scenarios[key]!.health).toBe('failing');
   });
 
+  test('a run that lasts 20 minutes (logged with its start, published at its end) is notified once when it ends', async () => {
+    r = await rig();
+    await r.engine.start();
+    await r.tick(5_000);
+    const target = scheduledScenarios(r.sim)[0]!;
+    r.sim.control.forceNextOutcome(target.id, { status: 'error', durationMs: 20 * 60_000, errorMessage: 'Slow export timed out' });
+    const key = r.key(target.id);
+    const long = () => r!.sim.world.executions.find((e) => e.scenarioId === target.id && e.end - e.start >= 20 * 60_000);
+    expect(await r.until(() => long() !== undefined, 30 * 60_000, 1_000)).toBe(true);
+    // While it runs, the engine looks at the scenario (nextExec moved) and finds nothing new yet.
+    await r.tick(10 * 60_000, 1_000);
+    expect(failureNotificationsFor(r.notifier, key)).toEqual([]);
+    expect(await r.until(() => long()!.status === 3, 15 * 60_000, 1_000)).toBe(true);
+    expect(await r.until(() => failureNotificationsFor(r!.notifier, key).length > 0, 60_000)).toBe(true);
+    await r.tick(2 * 60_000, 1_000);
+    const notes = failureNotificationsFor(r.notifier, key);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ kind: 'failure', executionId: long()!.id });
+    expect(r.state().scenarios[key]!.recentRuns.filter((x) => x.id === long()!.id)).toHaveLength(1);
+  });
+
   test('a scenario switched off by Make is notified as such', async () => {
     r = await rig();
     await r.engine.start();

@@ -1,5 +1,6 @@
 // Every fault leaves the state consistent, shows a clear status, raises no failure notification, and
 // clears within one cycle (probe) after the fault is gone.
+import { SignInRequiredError } from '../../../electron/core/accounts/oauth-credential-source';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { FaultConfig } from '../../../electron/sim/simulator';
 import { rig, scheduledScenarios, type Rig } from './harness';
@@ -89,6 +90,37 @@ describe('account and entity faults', () => {
     const at = org.lastSyncAt!;
     expect(await r.until(() => Object.values(r!.state().orgs)[0]!.lastSyncAt! > at, 90_000, 1_000)).toBe(true);
     expect(Object.values(r.state().orgs)[0]!.problem).toBeNull();
+    expect(r.notifier.shown).toEqual([]);
+  });
+
+  test('a sign-in that can no longer be renewed (SignInRequiredError): needs sign-in, polling pauses, resumes with a working credential', async () => {
+    r = await synced();
+    const account = () => Object.values(r!.state().accounts)[0]!;
+    const message = 'Your Make sign-in for eu1.make.com has expired. Sign in again to keep watching.';
+    const works = r.credential.authorization.bind(r.credential);
+    let asked = 0;
+    r.credential.authorization = () => {
+      asked++;
+      return Promise.reject(new SignInRequiredError('acc', message));
+    };
+    const sent = () => r!.engine.metrics().countedRequests;
+    expect(await r.until(() => account().status === 'needs-sign-in', 60_000)).toBe(true);
+    expect(account().statusMessage).toBe(message);
+    // Paused: no request reaches Make, the source is asked at most once a minute, nothing is notified.
+    const sentBefore = sent();
+    const askedBefore = asked;
+    await r.tick(5 * 60_000, 1_000);
+    expect(sent()).toBe(sentBefore);
+    expect(asked - askedBefore).toBeLessThanOrEqual(6);
+    expect(r.notifier.shown).toEqual([]);
+    expect(scenarioCount(r)).toBeGreaterThan(0);
+    await expect(r.engine.toggleScenario(Object.keys(r.state().scenarios)[0]!, false)).rejects.toMatchObject({ code: 'refused' });
+    // The credential works again (a new sign-in): monitoring resumes.
+    r.credential.authorization = works;
+    r.engine.resumed();
+    expect(await r.until(() => account().status === 'ok', 90_000, 1_000)).toBe(true);
+    const at = Object.values(r.state().orgs)[0]!.lastSyncAt!;
+    expect(await r.until(() => Object.values(r!.state().orgs)[0]!.lastSyncAt! > at, 90_000, 1_000)).toBe(true);
     expect(r.notifier.shown).toEqual([]);
   });
 

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../shared/clock';
 import type { BudgetState } from '../../../shared/domain';
-import { GovernorDisposedError, RateGovernor, WINDOW_MS } from '../../../electron/core/governor/governor';
+import {
+  BORROW_MAX_USER_WAIT_MS,
+  GovernorDisposedError,
+  RateGovernor,
+  USER_ACTIVE_MS,
+  WINDOW_MS,
+} from '../../../electron/core/governor/governor';
 import type { Priority } from '../../../electron/core/governor/governor';
 
 const ORG = 'eu1.make.com/o1';
@@ -115,6 +121,44 @@ describe('RateGovernor', () => {
     await clock.advance(3 * WINDOW_MS);
     await Promise.all([...bg, u]);
     expect(maxInWindow(starts.map((s) => s.at))).toBeLessThanOrEqual(30);
+  });
+
+  it('lends the user reserve to background work while the user is quiet, and a user action then waits seconds at most', async () => {
+    const { clock, gov, starts, task, changes } = setup({ limit: 60 }); // cap 30, reserve 3
+    // Background demand above the cap, one request a second for three minutes.
+    const bg: Promise<unknown>[] = [];
+    for (let i = 0; i < 180; i++) {
+      bg.push(gov.schedule(ORG, 'background', task(`b${i}`)));
+      await clock.advance(1000);
+    }
+    expect(Math.max(...changes.map((c) => c.usedLastMin))).toBe(30);
+    expect(gov.allowanceOf(ORG, 'background')).toBe(30);
+    // The window is full and background work is queued: a user action goes next, within a few seconds.
+    const before = starts.length;
+    const u = gov.schedule(ORG, 'user', task('u'));
+    await clock.advance(BORROW_MAX_USER_WAIT_MS);
+    expect(starts[before]?.name).toBe('u');
+    await u;
+    // The user is active now: background leaves the reserve free again.
+    expect(gov.allowanceOf(ORG, 'background')).toBe(27);
+    await clock.advance(WINDOW_MS - BORROW_MAX_USER_WAIT_MS - 1);
+    expect(gov.budget(ORG).usedLastMin).toBeLessThanOrEqual(27);
+    expect(Math.max(...changes.map((c) => c.usedLastMin))).toBe(30);
+    gov.dispose();
+    await Promise.allSettled(bg);
+  });
+
+  it('a user action overtakes queued background work even when the window is exhausted', async () => {
+    const { clock, gov, starts, task } = setup({ limit: 20 }); // cap 10, reserve 1
+    const fill = Array.from({ length: 10 }, (_, i) => gov.schedule(ORG, 'user', task(`u${i}`)));
+    await clock.advance(0);
+    const queued = Array.from({ length: 5 }, (_, i) => gov.schedule(ORG, 'background', task(`b${i}`)));
+    await clock.advance(10_000);
+    const u = gov.schedule(ORG, 'user', task('late-user'));
+    await clock.advance(WINDOW_MS);
+    await Promise.all([...fill, ...queued, u]);
+    expect(starts[10]).toEqual({ name: 'late-user', at: T0 + WINDOW_MS });
+    expect(maxInWindow(starts.map((s) => s.at))).toBeLessThanOrEqual(10);
   });
 
   it('POST /run (countsAgainstLimit: false) is never delayed, even while rate-limited', async () => {

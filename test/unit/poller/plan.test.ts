@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { planLogFetches, type LogFetchPlan } from '../../../electron/core/poller/plan';
+import { LOG_OVERLAP_MS, planLogFetches, type LogFetchPlan } from '../../../electron/core/poller/plan';
 import { TIER_ORDER, type PendingSignal } from '../../../electron/core/poller/signals';
 import { key } from './arbitraries';
 
 const NOW = 1_000_000_000;
 const LOOKBACK = 3_600_000;
+const OVERLAP = 600_000;
 const sig = (k: string, tier: PendingSignal['tier'], since = 0): PendingSignal => ({ key: k, tier, since });
 
 const signal = () =>
@@ -34,23 +35,32 @@ describe('planLogFetches', () => {
     expect(plan.deferred).toEqual([sig('z/s3', 'new')]);
   });
 
-  test('from is the last run seen, bounded by the lookback window', () => {
+  test('from is the last run seen less the overlap for long parallel runs, bounded by the lookback window', () => {
     const plan = planLogFetches(
-      [sig('z/s1', 'activity'), sig('z/s2', 'activity'), sig('z/s3', 'activity')],
+      [sig('z/s1', 'activity'), sig('z/s2', 'activity'), sig('z/s3', 'activity'), sig('z/s4', 'activity')],
       new Map([
         ['z/s1', NOW - 5_000],
         ['z/s2', NOW - 10 * LOOKBACK],
+        ['z/s4', NOW - LOOKBACK + 1_000],
       ]),
       10,
       NOW,
       undefined,
       LOOKBACK,
+      OVERLAP,
     );
     expect(Object.fromEntries(plan.fetches.map((f) => [f.key, f.from]))).toEqual({
-      'z/s1': NOW - 5_000,
+      'z/s1': NOW - 5_000 - OVERLAP,
       'z/s2': NOW - LOOKBACK,
       'z/s3': NOW - LOOKBACK,
+      'z/s4': NOW - LOOKBACK,
     });
+  });
+
+  test('the default overlap covers the longest run Make allows (40 min)', () => {
+    const plan = planLogFetches([sig('z/s1', 'activity')], new Map([['z/s1', NOW - 1_000]]), 1, NOW);
+    expect(plan.fetches[0]!.from).toBeLessThanOrEqual(NOW - 1_000 - 40 * 60_000);
+    expect(LOG_OVERLAP_MS).toBeGreaterThanOrEqual(40 * 60_000);
   });
 
   test('zero or negative budget plans nothing and defers everything', () => {
@@ -115,12 +125,12 @@ describe('planLogFetches', () => {
     if (plan.deferred.length > 0) expect(swept).toEqual([]);
     expect(swept.length).toBeLessThanOrEqual(sw?.maxPerCycle ?? 0);
     for (const f of swept) expect(sw?.candidates).toContain(f.key);
-    // from: within the window, equal to the last seen run when that is inside it.
+    // from: within the window, the last seen run less the overlap when that is inside it.
     for (const f of plan.fetches) {
       expect(f.from).toBeGreaterThanOrEqual(NOW - LOOKBACK);
       expect(f.from).toBeLessThanOrEqual(NOW);
       const s = seen.get(f.key);
-      if (s !== undefined && s >= NOW - LOOKBACK && s <= NOW) expect(f.from).toBe(s);
+      if (s !== undefined && s - LOG_OVERLAP_MS >= NOW - LOOKBACK && s <= NOW) expect(f.from).toBe(s - LOG_OVERLAP_MS);
     }
   };
 
