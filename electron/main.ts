@@ -3,11 +3,12 @@
 // this file only wires them to Electron's objects.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, powerMonitor, protocol, screen, session, shell, Tray, utilityProcess } from 'electron';
+import { browserLaunch } from './core/app/open-in-browser';
 import { accountHosts } from './core/commands/external-url';
 import { isAllowedExternalUrl, resolveTrayLocale, type TrayAction } from './core/tray';
 import { APP_SCHEME_PRIVILEGES } from './shell/app-origin';
 import { installAppProtocol } from './shell/app-protocol';
-import { startAppServices, type AppServices } from './shell/app-services';
+import { composeAppServices, type AppServices } from './shell/app-services';
 import { createNotificationShower } from './shell/electron-notification';
 import { forkProbeRunner } from './core/secrets';
 import { forwardEvent, installIpc } from './shell/ipc';
@@ -23,6 +24,8 @@ const root = app.getAppPath();
 const dist = (...p: string[]) => join(root, 'dist', ...p);
 const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 const log = (line: string) => console.error(line);
+/** How long quitting waits for the engine to write its cache before it leaves anyway. */
+const QUIT_DEADLINE_MS = 5_000;
 
 // Before `ready`: the renderer's origin, the sandbox for every renderer, one shared data folder with
 // the browser dashboard (`make-tray`, whatever the packaged product name).
@@ -58,7 +61,9 @@ if (!app.requestSingleInstanceLock()) {
     if (quitting || !services) return;
     event.preventDefault();
     quitting = true;
-    void shutdown().finally(() => app.quit());
+    // A stuck step (a keychain call, a disk write) must not keep the app from quitting.
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, QUIT_DEADLINE_MS).unref());
+    void Promise.race([shutdown().catch(() => undefined), deadline]).finally(() => app.exit(0));
   });
   app.whenReady().then(start, (err: unknown) => fail(err));
 }
@@ -127,24 +132,36 @@ async function startInner(): Promise<void> {
     run,
   });
 
-  services = await startAppServices({
+  const forceDemo = process.env.MAKE_TRAY_DEMO === '1';
+  services = await composeAppServices({
     dataDir: app.getPath('userData'),
-    forceDemo: process.env.MAKE_TRAY_DEMO === '1',
+    forceDemo,
+    // A forced demo never touches the keychain.
+    sessionSecrets: forceDemo,
     keychainProbeRunner: forkProbeRunner({ fork: (path, args, opts) => utilityProcess.fork(path, args, opts) }),
-    notifier: createShellNotifier({
-      state: () => services!.engine.store.getState(),
-      locale,
-      timeZone,
-      now: () => Date.now(),
-      show,
-      ...(hooks ? { record: decisions.record } : {}),
-    }),
+    // Made with the engine's store, so it can read the state from the first notification on.
+    notifier: (store) =>
+      createShellNotifier({
+        state: () => store.getState(),
+        locale,
+        timeZone,
+        now: () => Date.now(),
+        show,
+        ...(hooks ? { record: decisions.record } : {}),
+      }),
     openExternal: async (url) => {
       if (!openExternalIfAllowed(url)) throw new Error('Make Tray only opens pages on Make.');
     },
+    // Browser sign-in: the authorization server's page in the system browser, never an embedded window.
+    openSignInPage: async (url) => {
+      const launch = browserLaunch(url, platform);
+      const href = launch?.args[launch.args.length - 1];
+      if (!href) throw new Error('The sign-in page address is not a web address.');
+      await shell.openExternal(href);
+    },
     openMainWindow: (key) => win.showMain(key ? { scenario: key } : {}),
     onOwnAccountAdded: () => {
-      // Leave the demo for the user's own account: start afresh on it.
+      // Leave the demo for the user's own account: start afresh on it (and its own cache).
       app.relaunch();
       app.quit();
     },
@@ -212,5 +229,7 @@ async function startInner(): Promise<void> {
     );
   }
 
+  // Everything listens now: show the cache, discover, poll.
+  await svc.start();
   if (!startedHidden(process.argv)) win.showMain();
 }

@@ -5,9 +5,10 @@
 // needs no node_modules but the native keyring.
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Native modules (and their platform packages) can't be bundled. */
 export const MAIN_EXTERNALS = ['electron', '@napi-rs/keyring', '@napi-rs/keyring-*', '*.node'];
@@ -46,7 +47,7 @@ export async function buildElectron({ quiet = false, outDir = join(root, 'dist',
   return { main: main.metafile, preload: preload.metafile };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   buildElectron().then(
     () => console.log('build:electron: dist/electron/main.js, preload.cjs, tray-icons/'),
     (err) => {

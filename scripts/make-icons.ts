@@ -5,7 +5,7 @@
 // for a job this small.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
 import { TRAY_ICON_STATES, type TrayIconState } from '../electron/core/tray/icon-state';
 import { TRAY_ICON_SCALES, TRAY_ICON_SIZES, trayIconFileName, type TrayIconStyle } from '../electron/shell/tray-icon-files';
@@ -253,7 +253,7 @@ export function writeIcons(outDir: string): string[] {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const out = new URL('../build/icons/', import.meta.url).pathname;
+  const out = fileURLToPath(new URL('../build/icons/', import.meta.url));
   const files = writeIcons(out);
   console.log(`make-icons: wrote ${files.length} files under build/icons/`);
 }

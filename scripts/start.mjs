@@ -2,8 +2,9 @@
 // `npm start`: the Electron app. Where the Electron binary can't be had (it is downloaded from GitHub on
 // first use, and some machines can't reach it) say so in one line and point to the browser dashboard.
 import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 function electronBinary() {
   // Resolving the package downloads the binary on first use; give that a bounded time in a child.

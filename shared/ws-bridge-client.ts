@@ -55,13 +55,28 @@ const CONNECTING = 0;
 
 const offline = () => new CommandError(contractError('offline', 'Lost the connection to Make Tray. Trying to reconnect…'));
 
-/** The dashboard socket's URL for a page at `location`, or null when the page has no launch secret. */
-export function dashboardSocketUrl(location: { protocol: string; host: string; hash: string; search: string }): string | null {
-  const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get(DASHBOARD_SECRET_PARAM);
-  const secret = fromHash ?? new URLSearchParams(location.search).get(DASHBOARD_SECRET_PARAM);
+/**
+ * The dashboard socket's URL for a page at `location`, or null when the page has no launch secret.
+ * The secret is read from the fragment only: a query would send it in requests, logs and Referers.
+ */
+export function dashboardSocketUrl(location: { protocol: string; host: string; hash: string }): string | null {
+  const secret = new URLSearchParams(location.hash.replace(/^#/, '')).get(DASHBOARD_SECRET_PARAM);
   if (!secret) return null;
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}${DASHBOARD_WS_PATH}?${DASHBOARD_SECRET_PARAM}=${encodeURIComponent(secret)}`;
+}
+
+/**
+ * The page's address without the launch secret (other fragment parts, e.g. `scenario=` or `view=`,
+ * stay), or null when there is no secret to remove. For `history.replaceState` once the secret is read,
+ * so it is not left in the history, a bookmark or a screenshot of the address bar.
+ */
+export function addressWithoutSecret(location: { pathname: string; search: string; hash: string }): string | null {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  if (!params.has(DASHBOARD_SECRET_PARAM)) return null;
+  params.delete(DASHBOARD_SECRET_PARAM);
+  const rest = params.toString();
+  return `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`;
 }
 
 export function createWsBridge(options: WsBridgeOptions): WsBridge {

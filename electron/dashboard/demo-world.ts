@@ -1,9 +1,9 @@
-// The built-in demo world: the simulator in demo mode, in this process, on ephemeral ports, with one
-// demo account per zone.
+// The built-in demo world (the one starter, for the app and the dashboard): the simulator in demo mode,
+// in this process, on ephemeral ports, with one demo account per zone.
 import type { Clock } from '../../shared/clock';
 import { DEMO_OAUTH_CLIENT_ID } from '../sim/oauth/authority';
 import { startSimulator, type SimulatorHandle } from '../sim/simulator';
-import type { DemoWorld } from './host';
+import type { DemoWorld } from '../core/app/compose';
 
 /** The demo accounts for a running simulator: the demo user's token on every zone; OAuth with its demo client. */
 export function demoWorldOf(sim: Pick<SimulatorHandle, 'zones' | 'tokens' | 'oauthOrigin'>): DemoWorld {

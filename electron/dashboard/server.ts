@@ -27,7 +27,14 @@ export interface DashboardServerOptions {
   /** 0 = any free port. */
   port?: number;
   secret?: string;
+  /** Open sockets plus handshakes under way (default 32). */
   maxConnections?: number;
+  /** Commands one socket may have unanswered at once; beyond, `rate-limited` (default 16). */
+  maxInFlightPerSocket?: number;
+  /** How often each socket is pinged; one that has not answered the last ping is dropped (default 30 s). */
+  pingIntervalMs?: number;
+  /** Runs before an accepted handshake completes (tests hold handshakes open with it). */
+  beforeHandshake?: () => Promise<void>;
 }
 
 export interface DashboardServer {
@@ -38,12 +45,17 @@ export interface DashboardServer {
   /** The WebSocket URL a client uses (with the secret). */
   readonly socketUrl: string;
   readonly origin: string;
+  /** Open sockets plus handshakes under way. */
   connectionCount(): number;
   close(): Promise<void>;
 }
 
 /** A client this far behind is dropped; it reconnects and resyncs from a snapshot. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+/** Slow or half-sent request headers are cut off after this long. */
+const HEADERS_TIMEOUT_MS = 10_000;
+/** TCP connections beyond the sockets: the page's own requests (a browser opens about six). */
+const HTTP_CONNECTION_HEADROOM = 16;
 
 const sameSecret = (given: string | null, secret: string): boolean => {
   if (!given) return false;
@@ -58,6 +70,7 @@ const NOT_BUILT_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><ti
 export async function startDashboardServer(options: DashboardServerOptions): Promise<DashboardServer> {
   const secret = options.secret ?? randomBytes(24).toString('base64url');
   const maxConnections = options.maxConnections ?? 32;
+  const maxInFlight = options.maxInFlightPerSocket ?? 16;
   let port = 0;
   const headers = () => securityHeaders(port);
 
@@ -72,6 +85,9 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
       else res.destroy();
     });
   });
+  server.maxConnections = maxConnections + HTTP_CONNECTION_HEADROOM;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = 2 * HEADERS_TIMEOUT_MS;
 
   async function serveHttp(req: IncomingMessage, res: ServerResponse) {
     if (!allowedHosts(port).includes(req.headers.host ?? '')) return reject(res, 421, 'Unknown host');
@@ -107,6 +123,8 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
   };
 
+  /** Handshakes accepted and not yet done. */
+  let pending = 0;
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -114,12 +132,49 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
     if (!allowedHosts(port).includes(req.headers.host ?? '')) return refuseUpgrade(socket, 421, 'Misdirected Request');
     if (!allowedOrigins(port).includes(req.headers.origin ?? '')) return refuseUpgrade(socket, 403, 'Forbidden');
     if (!sameSecret(url.searchParams.get(DASHBOARD_SECRET_PARAM), secret)) return refuseUpgrade(socket, 401, 'Unauthorized');
-    if (wss.clients.size >= maxConnections) return refuseUpgrade(socket, 503, 'Service Unavailable');
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws));
+    if (wss.clients.size + pending >= maxConnections) return refuseUpgrade(socket, 503, 'Service Unavailable');
+    // Counted from here: handshakes under way take a place too, so a burst can't overshoot the limit.
+    pending++;
+    let counted = true;
+    const release = () => {
+      if (counted) pending--;
+      counted = false;
+    };
+    socket.once('close', release);
+    void (options.beforeHandshake?.() ?? Promise.resolve()).then(
+      () => {
+        if (!counted || socket.destroyed) return release();
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          release();
+          onConnection(ws);
+        });
+      },
+      () => {
+        release();
+        socket.destroy();
+      },
+    );
   });
+
+  // Sockets whose peer vanished without a close (sleep, pulled cable) are found by ping and dropped.
+  const alive = new WeakMap<WebSocket, boolean>();
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, options.pingIntervalMs ?? 30_000);
+  pinger.unref();
 
   function onConnection(ws: WebSocket) {
     let wantsPatches = false;
+    let inFlight = 0;
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
     const send = (msg: ServerMessage) => {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -153,11 +208,19 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
       const { id, channel, payload } = msg.data;
       // Patches continue from a snapshot: start them once the client asked for one. Any sent before
       // its reply lands are older than the reply, and the client drops them.
+      if (inFlight >= maxInFlight) {
+        send({ type: 'reply', id, ok: false, error: contractError('rate-limited', 'Too many commands at once; wait for the earlier ones to finish.') });
+        return;
+      }
       if (channel === 'state.get') wantsPatches = true;
-      void options.contract.handle(channel, payload).then(
-        (result) => send(result.ok ? { type: 'reply', id, ok: true, value: result.value } : { type: 'reply', id, ok: false, error: result.error }),
-        () => send({ type: 'reply', id, ok: false, error: contractError('internal', 'Something went wrong inside Make Tray.') }),
-      );
+      inFlight++;
+      void options.contract
+        .handle(channel, payload)
+        .then(
+          (result) => send(result.ok ? { type: 'reply', id, ok: true, value: result.value } : { type: 'reply', id, ok: false, error: result.error }),
+          () => send({ type: 'reply', id, ok: false, error: contractError('internal', 'Something went wrong inside Make Tray.') }),
+        )
+        .finally(() => inFlight--);
     });
   }
 
@@ -177,8 +240,9 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
     origin,
     url: `${origin}/#${DASHBOARD_SECRET_PARAM}=${secret}`,
     socketUrl: `ws://127.0.0.1:${port}${DASHBOARD_WS_PATH}?${DASHBOARD_SECRET_PARAM}=${secret}`,
-    connectionCount: () => wss.clients.size,
+    connectionCount: () => wss.clients.size + pending,
     async close() {
+      clearInterval(pinger);
       const open = [...wss.clients];
       const closed = Promise.all(open.map((ws) => new Promise((resolve) => ws.once('close', resolve))));
       for (const ws of open) ws.close(1001, 'Make Tray is shutting down');

@@ -3,7 +3,7 @@
 import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BRIDGE_GLOBAL } from '../../shared/bridge';
-import { createWsBridge, dashboardSocketUrl } from '../../shared/ws-bridge-client';
+import { addressWithoutSecret, createWsBridge, dashboardSocketUrl } from '../../shared/ws-bridge-client';
 import type { MakeTrayBridge } from './bridge/contract-types';
 import { createApi } from './bridge/api';
 import type { AppServices } from './app-context';
@@ -20,7 +20,11 @@ export function pickBridge(): MakeTrayBridge | null {
   const fromPreload = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL];
   if (fromPreload && typeof fromPreload === 'object') return fromPreload as MakeTrayBridge;
   const url = dashboardSocketUrl(window.location);
-  return url ? createWsBridge({ url }) : null;
+  if (!url) return null;
+  // Read once: the secret leaves the address bar (and the history) right away.
+  const clean = addressWithoutSecret(window.location);
+  if (clean !== null) window.history.replaceState(window.history.state, '', clean);
+  return createWsBridge({ url });
 }
 
 export function createServices(bridge: MakeTrayBridge): { services: AppServices; disconnect: () => void } {

@@ -82,6 +82,12 @@ export class AccountRegistry {
   private readonly clock: Clock;
   /** Where demo accounts keep their secrets: this process's memory. */
   private readonly demoSecrets = new SessionSecretStore();
+  /**
+   * Accounts shown as "needs sign-in" only because this launch keeps secrets in memory (no keychain,
+   * or forced demo) and so cannot see the saved one: the file keeps them as they were, so a later
+   * launch with the keychain uses them again.
+   */
+  private readonly needsSignInThisSessionOnly = new Set<AccountId>();
 
   constructor(private readonly opts: AccountRegistryOptions) {
     this.clock = opts.clock ?? new SystemClock();
@@ -109,7 +115,8 @@ export class AccountRegistry {
   /**
    * Reads the accounts file and each account's secret, and hands every usable account to the engine.
    * A bad file is moved aside (the app starts with no accounts); an account whose secret is gone
-   * (session mode after a restart, a wiped keychain) becomes "needs sign-in".
+   * (session mode after a restart, a wiped keychain) becomes "needs sign-in" — saved so only when the
+   * keychain itself lost it. An account saved as "needs sign-in" whose secret is back is used again.
    */
   start(): Promise<{ problems: string[] }> {
     return this.serial(async () => {
@@ -132,7 +139,6 @@ export class AccountRegistry {
       }
       let dirty = false;
       for (const record of this.records.values()) {
-        if (record.status !== 'ok') continue;
         let secret: StoredSecret | null;
         try {
           secret = decodeSecret(await this.secretsFor(record).get(secretAccountName(record.id)));
@@ -141,9 +147,16 @@ export class AccountRegistry {
           continue;
         }
         if (secret === null || secret.kind !== record.kind) {
+          if (record.status === 'needs-sign-in') continue;
           this.markNeedsSignIn(record, `The saved sign-in for ${record.zone} is no longer available. Connect again.`);
-          dirty = true;
+          if (this.opts.secrets.kind === 'session') this.needsSignInThisSessionOnly.add(record.id);
+          else dirty = true;
           continue;
+        }
+        if (record.status !== 'ok') {
+          record.status = 'ok';
+          record.statusMessage = null;
+          dirty = true;
         }
         const credentials = this.credentialFromSecret(record, secret);
         this.credentials.set(record.id, credentials);
@@ -284,6 +297,9 @@ export class AccountRegistry {
       const name = secretAccountName(id);
       let secret: StoredSecret | null;
       const store = this.secretsFor(record);
+      // No refresh may write the entry back once it is deleted. A failed delete below leaves the
+      // account signed in with a source that no longer saves rotated tokens; the retry then works.
+      await this.disposeCredential(id);
       try {
         secret = decodeSecret(await store.get(name));
         await store.delete(name);
@@ -291,6 +307,7 @@ export class AccountRegistry {
         return { ok: false, problem: 'keychain', message: `Could not remove the saved sign-in from the keychain: ${err instanceof Error ? err.message : 'unknown error'}` };
       }
       this.credentials.delete(id);
+      this.needsSignInThisSessionOnly.delete(id);
       await this.tellEngine('remove', record);
       if (secret?.kind === 'oauth' && record.oauth?.revocationEndpoint) {
         const { revocationEndpoint, clientId } = record.oauth;
@@ -343,10 +360,23 @@ export class AccountRegistry {
       };
       const name = secretAccountName(id);
       const store = this.secretsFor(record);
+      // The old sign-in's refresh must not overwrite (or, on rollback, outlive) the new secret.
+      const previousCredentials = this.credentials.get(id);
+      await this.disposeCredential(id);
       const previousSecret = previous ? await store.get(name).catch(() => null) : null;
+      const restorePrevious = async () => {
+        const old = previous && previousSecret !== null ? decodeSecret(previousSecret) : null;
+        if (!previous || !(previousCredentials instanceof OAuthCredentialSource)) return;
+        if (!old || old.kind !== previous.kind) return;
+        const revived = this.credentialFromSecret(previous, old);
+        this.credentials.set(id, revived);
+        await this.tellEngine('remove', previous);
+        await this.tellEngine('add', previous, revived);
+      };
       try {
         await store.set(name, encodeSecret(secret));
       } catch (err) {
+        await restorePrevious();
         return { ok: false, problem: 'keychain', message: `Could not save the credential in the keychain: ${err instanceof Error ? err.message : 'unknown error'}` };
       }
       this.records.set(id, record);
@@ -358,9 +388,11 @@ export class AccountRegistry {
         else this.records.delete(id);
         if (previousSecret !== null) await store.set(name, previousSecret).catch(() => undefined);
         else await store.delete(name).catch(() => undefined);
+        await restorePrevious();
         return { ok: false, problem: 'storage', message: err instanceof Error ? err.message : 'The account list could not be saved.' };
       }
       const credentials = this.credentialFromSecret(record, secret);
+      this.needsSignInThisSessionOnly.delete(id);
       if (previous) await this.tellEngine('remove', record);
       this.credentials.set(id, credentials);
       await this.tellEngine('add', record, credentials);
@@ -405,6 +437,12 @@ export class AccountRegistry {
     }
   }
 
+  /** Stops the account's OAuth source from saving or signalling (see OAuthCredentialSource.dispose). */
+  private async disposeCredential(id: AccountId): Promise<void> {
+    const current = this.credentials.get(id);
+    if (current instanceof OAuthCredentialSource) await current.dispose();
+  }
+
   private markNeedsSignIn(record: AccountRecord, message: string): void {
     if (record.status === 'needs-sign-in') return;
     record.status = 'needs-sign-in';
@@ -417,7 +455,9 @@ export class AccountRegistry {
   }
 
   private persist(): Promise<void> {
-    const saved = [...this.records.values()].filter((r) => !r.demo);
+    const saved = [...this.records.values()]
+      .filter((r) => !r.demo)
+      .map((r) => (r.status === 'needs-sign-in' && this.needsSignInThisSessionOnly.has(r.id) ? { ...r, status: 'ok' as const, statusMessage: null } : r));
     return this.opts.files.write(ACCOUNTS_FILE, new TextEncoder().encode(encodeAccountsFile(saved)));
   }
 

@@ -1,5 +1,6 @@
 // The redirect target of a native-app OAuth flow (RFC 8252 §7.3): an HTTP listener on 127.0.0.1 with
-// an ephemeral port, open only while one sign-in is waiting. The first request to the callback path
+// an ephemeral port (or a fixed one, for servers that only accept registered redirect URIs), open
+// only while one sign-in is waiting. The first request to the callback path
 // ends it: `decide` turns the query into the page the browser shows and the flow's outcome, and the
 // listener closes. Other paths (favicon, probes) get a 404, and a callback request that `decide` does
 // not recognise as an answer (null) gets a 400; neither ends the wait.
@@ -24,6 +25,8 @@ export interface LoopbackRedirect<T> {
 
 export async function openLoopbackRedirect<T>(opts: {
   path?: string;
+  /** Fixed port; default 0 (ephemeral). */
+  port?: number;
   decide: (query: URLSearchParams) => CallbackDecision<T> | null;
 }): Promise<LoopbackRedirect<T>> {
   const path = opts.path ?? '/callback';
@@ -71,7 +74,7 @@ export async function openLoopbackRedirect<T>(opts: {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });

@@ -55,6 +55,8 @@ export class OAuthCredentialSource implements CredentialSource {
   private signInMessage: string | null = null;
   private refreshing: Promise<boolean> | null = null;
   private lastRefreshAfter401At: Millis | null = null;
+  private disposed = false;
+  private saving: Promise<void> | null = null;
   private readonly opts: OAuthCredentialSourceOptions;
 
   constructor(opts: OAuthCredentialSourceOptions) {
@@ -90,6 +92,21 @@ export class OAuthCredentialSource implements CredentialSource {
     const ok = await this.refreshOnce();
     if (ok) this.lastRefreshAfter401At = now;
     return ok;
+  }
+
+  /**
+   * Called by the registry before it deletes or replaces this account's secret (sign-out, a new
+   * sign-in). From then on a refresh still serves this session's requests but never writes the
+   * keychain, and `onNeedsSignIn` never fires. Resolves once a save already under way has finished,
+   * so the caller's delete or replace lands after it.
+   */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.saving?.catch(() => undefined);
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
   }
 
   /** Keeps `JSON.stringify(source)` free of tokens. */
@@ -131,14 +148,20 @@ export class OAuthCredentialSource implements CredentialSource {
     this.accessToken = fresh.accessToken;
     this.refreshToken = fresh.refreshToken ?? refreshToken;
     this.expiresAt = fresh.expiresAt;
+    // Signed out or replaced while the refresh was under way: the keychain entry is no longer ours.
+    if (this.disposed) return true;
+    const save = this.opts.secrets.set(
+      secretAccountName(this.opts.accountId),
+      encodeSecret({ v: 1, kind: 'oauth', accessToken: this.accessToken, refreshToken: this.refreshToken, expiresAt: this.expiresAt }),
+    );
+    this.saving = save;
     try {
-      await this.opts.secrets.set(
-        secretAccountName(this.opts.accountId),
-        encodeSecret({ v: 1, kind: 'oauth', accessToken: this.accessToken, refreshToken: this.refreshToken, expiresAt: this.expiresAt }),
-      );
+      await save;
     } catch {
       // The fresh tokens still work for this session; if the keychain stays unwritable the old
       // (rotated, now dead) refresh token leads to a normal "sign in again" after a restart.
+    } finally {
+      if (this.saving === save) this.saving = null;
     }
     return true;
   }
@@ -146,6 +169,6 @@ export class OAuthCredentialSource implements CredentialSource {
   private requireSignIn(message: string): void {
     if (this.signInMessage !== null) return;
     this.signInMessage = message;
-    this.opts.onNeedsSignIn(message);
+    if (!this.disposed) this.opts.onNeedsSignIn(message);
   }
 }

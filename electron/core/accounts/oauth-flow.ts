@@ -14,6 +14,11 @@ export interface OAuthClientSettings {
   scopes: readonly string[];
   /** Path of the registered loopback redirect URI (default `/callback`). */
   redirectPath?: string;
+  /**
+   * Fixed port of the loopback redirect, for authorization servers that only accept pre-registered
+   * redirect URIs (Make). Default: an ephemeral port chosen per sign-in (RFC 8252 §7.3).
+   */
+  redirectPort?: number;
 }
 
 export interface OAuthFlowOptions {
@@ -36,17 +41,15 @@ export interface OAuthFlowResult {
 type CallbackOutcome = { ok: true; code: string } | { ok: false; error: OAuthError };
 
 /**
- * Pure: what a redirect's query means for a flow that sent `expectedState`. A request without any
- * `state` is no authorization answer at all (every answer to a request with state carries it, RFC 6749
- * §4.1.2): null, so a stray local request cannot end the sign-in. A wrong state ends it.
+ * Pure: what a redirect's query means for a flow that sent `expectedState`. Only a request carrying
+ * exactly that state is the answer (RFC 6749 §4.1.2). Anything else — no state, a wrong or repeated
+ * state — is null: refused with a 400 while the sign-in keeps waiting, so no other local process can
+ * end (or cancel) it by calling the redirect URI.
  */
 export function interpretCallback(query: URLSearchParams, expectedState: string): CallbackDecision<CallbackOutcome> | null {
   const failed = (error: OAuthError): CallbackDecision<CallbackOutcome> => ({ page: { ok: false, message: error.message }, outcome: { ok: false, error } });
   const states = query.getAll('state');
-  if (states.length === 0) return null;
-  if (states.length !== 1 || states[0] !== expectedState) {
-    return failed(new OAuthError('state-mismatch', 'The sign-in answer did not match the request this app sent, so it was refused.'));
-  }
+  if (states.length !== 1 || states[0] !== expectedState) return null;
   const error = query.get('error');
   if (error !== null) {
     if (error === 'access_denied') return failed(new OAuthError('denied', 'Access was denied in the browser.', error));
@@ -83,10 +86,22 @@ export async function runOAuthFlow(opts: OAuthFlowOptions): Promise<OAuthFlowRes
 
   const pkce = createPkcePair();
   const state = randomState();
-  const listener = await openLoopbackRedirect<CallbackOutcome>({
-    ...(settings.redirectPath !== undefined && { path: settings.redirectPath }),
-    decide: (query) => interpretCallback(query, state),
-  });
+  let listener;
+  try {
+    listener = await openLoopbackRedirect<CallbackOutcome>({
+      ...(settings.redirectPath !== undefined && { path: settings.redirectPath }),
+      ...(settings.redirectPort !== undefined && { port: settings.redirectPort }),
+      decide: (query) => interpretCallback(query, state),
+    });
+  } catch (err) {
+    const inUse = (err as { code?: unknown }).code === 'EADDRINUSE';
+    throw new OAuthError(
+      'misconfigured',
+      inUse
+        ? `The sign-in redirect port ${settings.redirectPort ?? ''} is in use by another program; close it or choose another port.`
+        : 'The sign-in redirect could not be opened on this machine.',
+    );
+  }
 
   let timer: ReturnType<Clock['setTimeout']> | null = null;
   let onAbort: (() => void) | null = null;

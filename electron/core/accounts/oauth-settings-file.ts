@@ -3,7 +3,8 @@
 // writes the authorization server and the client ID they were given. Public PKCE clients only: a
 // client secret is never read from here (it would sit on disk in plain text).
 //
-//   { "authorizationServer": "https://www.make.com", "clientId": "…", "scopes": ["openid", …] }
+//   { "authorizationServer": "https://www.make.com", "clientId": "…", "scopes": ["openid", …],
+//     "redirectPath": "/callback", "redirectPort": 53682 }   (both optional; default: ephemeral port)
 import { z } from 'zod';
 import { isLoopbackHost } from '../make/base-url';
 import type { CacheFile } from '../cache/cache-file';
@@ -33,6 +34,8 @@ const fileSchema = z.object({
     .string()
     .regex(/^\/[A-Za-z0-9/_-]*$/)
     .optional(),
+  /** A fixed loopback redirect port, when the OAuth client was registered with one. */
+  redirectPort: z.number().int().min(1024).max(65535).optional(),
 });
 
 export type OAuthSettingsRead =
@@ -52,9 +55,15 @@ export function parseOAuthSettings(text: string): OAuthSettingsRead {
     const issue = parsed.error.issues[0];
     return { settings: null, problem: `${OAUTH_SETTINGS_FILE}: ${issue ? `${issue.path.join('.') || 'value'} ${issue.message}` : 'invalid'}.` };
   }
-  const { authorizationServer, clientId, scopes, redirectPath } = parsed.data;
+  const { authorizationServer, clientId, scopes, redirectPath, redirectPort } = parsed.data;
   return {
-    settings: { authorizationServer, clientId, scopes: scopes ?? DEFAULT_OAUTH_SCOPES, ...(redirectPath !== undefined && { redirectPath }) },
+    settings: {
+      authorizationServer,
+      clientId,
+      scopes: scopes ?? DEFAULT_OAUTH_SCOPES,
+      ...(redirectPath !== undefined && { redirectPath }),
+      ...(redirectPort !== undefined && { redirectPort }),
+    },
     problem: null,
   };
 }

@@ -67,17 +67,6 @@ export function decodeFile(bytes: Uint8Array): DecodedFile {
   return { ok: true, header, body, sections: sections as [number, number][] };
 }
 
-/** A section as an aligned typed array (copied out of the file buffer). */
-export function sectionAs<T extends Float64Array | Uint32Array | Uint8Array>(
-  ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
-  body: Uint8Array,
-  [off, len]: [number, number],
-): T | null {
-  if (len % ctor.BYTES_PER_ELEMENT !== 0) return null;
-  const copy = body.buffer.slice(body.byteOffset + off, body.byteOffset + off + len) as ArrayBuffer;
-  return new ctor(copy);
-}
-
 /** A section as a typed array: a view into the file when aligned, else a copy. Null when the size does not fit. */
 export function sectionView<T extends Float64Array | Uint32Array | Uint8Array>(
   ctor: { new (b: ArrayBuffer, offset: number, length: number): T; new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number },

@@ -7,6 +7,14 @@
 // the JSON part (section sizes, counts, indexes, enums) and by the file checksum.
 import { z } from 'zod';
 import { sectionView } from './container';
+import {
+  AccountStateSchema,
+  FolderStateSchema,
+  OrgStateSchema,
+  ScenarioHealthSchema,
+  SchedulingSchema,
+  TeamStateSchema,
+} from '../../../shared/contract-schemas';
 import type {
   AccountId,
   AccountState,
@@ -23,75 +31,13 @@ export const CACHE_VERSION = 2;
 
 // -- entity schemas (small tables, stored as objects) ------------------------------------------
 
-const connectivitySchema = z.object({
-  state: z.enum(['online', 'offline', 'degraded', 'unknown']),
-  lastOkAt: z.number().nullable(),
-  message: z.string().nullable(),
-});
-
-const accountSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['token', 'oauth']),
-  baseUrl: z.string(),
-  zone: z.string(),
-  userName: z.string(),
-  email: z.string(),
-  scopes: z.array(z.string()),
-  status: z.enum(['ok', 'checking', 'needs-sign-in', 'error']),
-  statusMessage: z.string().nullable(),
-  demo: z.boolean(),
-}) satisfies z.ZodType<AccountState>;
-
-const orgSchema = z.object({
-  key: z.string(),
-  id: z.number(),
-  zone: z.string(),
-  name: z.string(),
-  productName: z.string().nullable(),
-  accountIds: z.array(z.string()),
-  monitored: z.boolean(),
-  budget: z.object({
-    limitPerMin: z.number(),
-    share: z.number(),
-    allowedPerMin: z.number(),
-    usedLastMin: z.number(),
-    rateLimitedUntil: z.number().nullable(),
-    queued: z.number(),
-  }),
-  connectivity: connectivitySchema,
-  lastSyncAt: z.number().nullable(),
-  syncing: z.boolean(),
-  problem: z.string().nullable(),
-}) satisfies z.ZodType<OrgState>;
-
-const teamSchema = z.object({
-  key: z.string(),
-  id: z.number(),
-  orgKey: z.string(),
-  name: z.string(),
-  accountIds: z.array(z.string()),
-}) satisfies z.ZodType<TeamState>;
-
-const folderSchema = z.object({
-  key: z.string(),
-  id: z.number(),
-  teamKey: z.string(),
-  name: z.string(),
-  parentKey: z.string().nullable(),
-}) satisfies z.ZodType<FolderState>;
-
-const schedulingSchema = z
-  .object({
-    type: z.string(),
-    interval: z.number().optional(),
-    date: z.string().optional(),
-    time: z.string().optional(),
-    days: z.array(z.number()).optional(),
-    months: z.array(z.number()).optional(),
-  })
-  .loose();
-
-const healthSchema = z.enum(['off-by-make', 'failing', 'warning', 'paused', 'ok', 'inactive', 'unknown']);
+// The same schemas the contract uses: the cache holds the same domain tables.
+const accountSchema = AccountStateSchema satisfies z.ZodType<AccountState>;
+const orgSchema = OrgStateSchema satisfies z.ZodType<OrgState>;
+const teamSchema = TeamStateSchema satisfies z.ZodType<TeamState>;
+const folderSchema = FolderStateSchema satisfies z.ZodType<FolderState>;
+const schedulingSchema = SchedulingSchema.loose();
+const healthSchema = ScenarioHealthSchema;
 
 // -- header -------------------------------------------------------------------------------------
 
@@ -209,7 +155,7 @@ class JsonInterner {
 }
 
 /** UTF-8 bytes of `text`; plain ASCII (run ids, keys, most names) is copied without transcoding. */
-const utf8 = (text: string): Buffer => Buffer.from(text, /^[\x00-\x7f]*$/.test(text) ? 'latin1' : 'utf8');
+const utf8 = (text: string): Buffer => Buffer.from(text, Buffer.byteLength(text, 'utf8') === text.length ? 'latin1' : 'utf8');
 
 export interface EncodedAccount {
   data: AccountSnapshot;

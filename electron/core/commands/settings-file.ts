@@ -59,7 +59,14 @@ export async function openSettingsFile(file: CacheFile, name = SETTINGS_FILE): P
         const next = mergeSettings(current, patch);
         await file.write(name, new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`));
         current = next;
-        for (const l of [...listeners]) l(next);
+        // The change is saved: a listener that throws must not turn it into a failed `set`.
+        for (const l of [...listeners]) {
+          try {
+            l(next);
+          } catch {
+            // The listener's own problem; the other listeners still hear of the change.
+          }
+        }
         return next;
       });
       queue = run.catch(() => undefined);

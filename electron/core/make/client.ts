@@ -186,6 +186,8 @@ const DEFAULTS = {
 };
 const RESPONSIVE_RUN_HEADERS_TIMEOUT_MS = 60_000;
 const DEFAULT_SCENARIO_PAGE = 500;
+/** Page size sent with every other collected list, so paging never depends on Make echoing `pg.limit`. */
+const DEFAULT_LIST_PAGE = 500;
 
 function scopeQuery(scope: { organizationId?: number | undefined; teamId?: number | undefined }, endpoint: string) {
   const hasOrg = scope.organizationId !== undefined;
@@ -266,7 +268,7 @@ export class MakeClient {
         );
         return toPage(r.organizations as unknown as MakeOrganizationSummary[], r.pg, offset, limit);
       },
-      { endpoint: ENDPOINTS.listOrganizations },
+      { endpoint: ENDPOINTS.listOrganizations, pageSize: DEFAULT_LIST_PAGE },
     );
   }
 
@@ -288,7 +290,7 @@ export class MakeClient {
         );
         return toPage(r.teams, r.pg, offset, limit);
       },
-      { endpoint: ENDPOINTS.listTeams },
+      { endpoint: ENDPOINTS.listTeams, pageSize: DEFAULT_LIST_PAGE },
     );
   }
 
@@ -569,7 +571,7 @@ export class MakeClient {
         const r = await this.#http.call({ endpoint: ENDPOINTS.listUsers, query, pg: pageParams(offset, limit), schema: listUsersResponse }, o);
         return toPage(r.users, r.pg, offset, limit);
       },
-      { endpoint: ENDPOINTS.listUsers },
+      { endpoint: ENDPOINTS.listUsers, pageSize: DEFAULT_LIST_PAGE },
     );
   }
 
@@ -600,7 +602,7 @@ export class MakeClient {
         );
         return toPage(r.userOrganizationRoles, r.pg, offset, limit);
       },
-      { endpoint: ENDPOINTS.listOrganizationUserRoles },
+      { endpoint: ENDPOINTS.listOrganizationUserRoles, pageSize: DEFAULT_LIST_PAGE },
     );
   }
 
@@ -642,7 +644,7 @@ export class MakeClient {
         );
         return toPage(r.userTeamRoles, r.pg, offset, limit);
       },
-      { endpoint: ENDPOINTS.listTeamUserRoles },
+      { endpoint: ENDPOINTS.listTeamUserRoles, pageSize: DEFAULT_LIST_PAGE },
     );
   }
 

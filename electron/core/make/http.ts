@@ -91,7 +91,16 @@ export class MakeHttp {
       if (opts.signal?.aborted) throw new MakeApiError({ kind: 'aborted', endpoint, message: `${endpoint} was cancelled.` });
       await hooks.beforeRequest?.(info, opts.signal);
 
-      const authorization = await this.settings.credentials.authorization();
+      let authorization: string;
+      try {
+        authorization = await this.settings.credentials.authorization();
+      } catch (err) {
+        const error = credentialFailure(err, endpoint);
+        notify(hooks, { ...info, status: null, headers: {}, error });
+        // A sign-in that is no longer valid keeps its own type: the engine and the commands recognise it.
+        if (isSignInRequiredLike(err)) throw err;
+        throw error;
+      }
       const fragments = secretFragments(authorization);
       const headers: Record<string, string> = {
         authorization,
@@ -140,4 +149,27 @@ function notify(hooks: RequestHooks, outcome: RequestOutcome): void {
   } catch {
     // An observer must not change the result of a call.
   }
+}
+
+/** Duck-typed so the client does not depend on the accounts layer: the OAuth source's SignInRequiredError. */
+function isSignInRequiredLike(err: unknown): err is Error {
+  return err instanceof Error && err.name === 'SignInRequiredError';
+}
+
+/**
+ * What a failing credential means for the request that could not be sent. A sign-in that must be
+ * renewed reads like a 401; anything else (the sign-in server unreachable during a refresh, …) is
+ * transient, like a network failure. Only typed, secret-free messages are passed on.
+ */
+function credentialFailure(err: unknown, endpoint: string): MakeApiError {
+  if (err instanceof MakeApiError) return err;
+  if (isSignInRequiredLike(err)) {
+    return new MakeApiError({ kind: 'http', status: 401, endpoint, message: err.message, retryable: false });
+  }
+  const oauth = err instanceof Error && err.name === 'OAuthError';
+  return new MakeApiError({
+    kind: 'network',
+    endpoint,
+    message: oauth ? `${endpoint} was not sent: ${err.message}` : `${endpoint} was not sent: the credential could not be prepared.`,
+  });
 }

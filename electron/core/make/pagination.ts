@@ -30,7 +30,11 @@ export interface CollectOptions {
   endpoint: string;
 }
 
-/** Fetches pages from offset 0 until one is short (or empty), returning every item in order. */
+/**
+ * Fetches pages from offset 0 until one is short (or empty), returning every item in order. Give
+ * `pageSize`: without it, and without a `pg.limit` echoed by Make, every page but an empty one could
+ * be a full one.
+ */
 export async function collectPages<T>(
   fetchPage: (offset: number, limit: number | undefined) => Promise<Page<T>>,
   opts: CollectOptions,
@@ -41,7 +45,13 @@ export async function collectPages<T>(
   for (let n = 0; n < maxPages; n++) {
     const page = await fetchPage(offset, opts.pageSize);
     all.push(...page.items);
-    if (page.nextOffset === null || page.items.length === 0) return all;
+    if (page.items.length === 0) return all;
+    if (effectiveLimit(opts.pageSize, page.pg?.limit ?? undefined) === undefined) {
+      // Nobody knows the page size: only an empty page proves the end.
+      offset += page.items.length;
+      continue;
+    }
+    if (page.nextOffset === null) return all;
     offset = page.nextOffset;
   }
   throw new MakeApiError({

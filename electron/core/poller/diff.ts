@@ -1,17 +1,11 @@
 // What moved between two scenario lists of one organization. Pure: snapshots in, changes out.
-import type { Millis, ScenarioKey } from '../../../shared/domain';
+import type { ScenarioFacts, ScenarioKey } from '../../../shared/domain';
 
 /** The columns of a scenario list the poller compares between cycles. */
-export interface ScenarioCounters {
-  isActive: boolean;
-  isinvalid: boolean;
-  isPaused: boolean;
-  dlqCount: number;
-  operations: number;
-  transfer: number;
-  nextExec: Millis | null;
-  lastEdit: Millis | null;
-}
+export type ScenarioCounters = Pick<
+  ScenarioFacts,
+  'isActive' | 'isinvalid' | 'isPaused' | 'dlqCount' | 'operations' | 'transfer' | 'nextExec' | 'lastEdit'
+>;
 
 export type CounterField = keyof ScenarioCounters;
 

@@ -14,10 +14,20 @@ export interface KeychainSecretStoreOptions {
 
 const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
 
+/** The `detail` of every call refused because an earlier one did not answer in time. */
+export const KEYCHAIN_STALLED_DETAIL = 'An earlier keychain call did not answer in time; the keychain is not used again until the app restarts.';
+
 export class KeychainSecretStore implements SecretStore {
   readonly kind = 'keychain' as const;
   private readonly service: string;
   private readonly callTimeoutMs: number;
+  /**
+   * Set when a call times out. The native call cannot be cancelled: a write that timed out may still
+   * land later and undo whatever the caller did after the failure (the registry's rollback), and a
+   * stuck keychain would make every later call wait out the deadline again. So from then on every
+   * call fails at once with the same typed error.
+   */
+  private stalled = false;
 
   constructor(options: KeychainSecretStoreOptions = {}) {
     this.service = options.service ?? SECRET_SERVICE_NAME;
@@ -56,10 +66,12 @@ export class KeychainSecretStore implements SecretStore {
 
   /** Runs one keychain call with a deadline; every failure becomes a KeychainUnavailableError. */
   private async call<T>(op: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.stalled) throw new KeychainUnavailableError('timeout', KEYCHAIN_STALLED_DETAIL);
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
+        this.stalled = true;
         controller.abort();
         reject(new KeychainUnavailableError('timeout'));
       }, this.callTimeoutMs);

@@ -122,3 +122,95 @@ describe('OAuthCredentialSource', () => {
     expect(text).not.toContain(flow.tokens.refreshToken!);
   });
 });
+
+/** A token endpoint on loopback that holds every answer until `release` is called. */
+async function slowTokenEndpoint(answer: { status: number; body: unknown }) {
+  const { createServer } = await import('node:http');
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let arrived!: () => void;
+  const requested = new Promise<void>((r) => (arrived = r));
+  const server = createServer((req, res) => {
+    req.resume();
+    arrived();
+    void gate.then(() => {
+      res.writeHead(answer.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer.body));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as import('node:net').AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/token`,
+    requested,
+    release,
+    close: () => new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+  };
+}
+
+describe('OAuthCredentialSource.dispose (sign-out or a new sign-in during a refresh)', () => {
+  const expiredSource = (tokenEndpoint: string) => {
+    const secrets = new SessionSecretStore();
+    const notices: string[] = [];
+    const source = new OAuthCredentialSource({
+      accountId: 'oauth-test-u8',
+      zone: 'eu1.make.com',
+      clientId: 'client',
+      tokenEndpoint,
+      tokens: { accessToken: 'old-access-token-000', refreshToken: 'old-refresh-token-000', expiresAt: h.clock.now() - 1 },
+      secrets,
+      clock: h.clock,
+      onNeedsSignIn: (m) => notices.push(m),
+    });
+    return { source, secrets, notices };
+  };
+
+  it('a refresh that finishes after dispose saves nothing (no orphaned keychain entry)', async () => {
+    const slow = await slowTokenEndpoint({ status: 200, body: { access_token: 'new-access-token-111', token_type: 'Bearer', refresh_token: 'new-refresh-222', expires_in: 3600 } });
+    try {
+      const { source, secrets } = expiredSource(slow.url);
+      const pending = source.authorization().catch((e: unknown) => e);
+      await slow.requested;
+      await source.dispose(); // the registry deletes the entry right after this
+      slow.release();
+      await pending;
+      expect(await secrets.get(secretAccountName('oauth-test-u8'))).toBeNull();
+      expect(source.isDisposed).toBe(true);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('a refusal that arrives after dispose does not report "needs sign-in"', async () => {
+    const slow = await slowTokenEndpoint({ status: 400, body: { error: 'invalid_grant' } });
+    try {
+      const { source, secrets, notices } = expiredSource(slow.url);
+      const pending = source.authorization().catch((e: unknown) => e);
+      await slow.requested;
+      await source.dispose();
+      slow.release();
+      expect(await pending).toBeInstanceOf(SignInRequiredError);
+      expect(notices).toEqual([]);
+      expect(await secrets.get(secretAccountName('oauth-test-u8'))).toBeNull();
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('without dispose the same refresh is saved (the check above can fail)', async () => {
+    const slow = await slowTokenEndpoint({ status: 200, body: { access_token: 'new-access-token-111', token_type: 'Bearer', refresh_token: 'new-refresh-222', expires_in: 3600 } });
+    try {
+      const { source, secrets } = expiredSource(slow.url);
+      const pending = source.authorization();
+      await slow.requested;
+      slow.release();
+      expect(await pending).toBe('Bearer new-access-token-111');
+      expect(decodeSecret(await secrets.get(secretAccountName('oauth-test-u8')))).toMatchObject({ refreshToken: 'new-refresh-222' });
+    } finally {
+      await slow.close();
+    }
+  });
+});

@@ -8,6 +8,7 @@ import {
   DEFAULT_OAUTH_SCOPES,
   ACCOUNTS_FILE,
   isSignInRequired,
+  OAuthCredentialSource,
   toAccountState,
   type AccountEvent,
   type EngineAccountsPort,
@@ -158,18 +159,49 @@ describe('AccountRegistry', () => {
     expect(await registry.signOut(eu.id)).toMatchObject({ ok: false, problem: 'unknown-account' });
   });
 
-  it('an account whose secret is gone at start (session mode after a restart) needs sign-in, notified once', async () => {
+  it('an account whose secret is gone at start (session mode after a restart) needs sign-in, notified once, in memory only', async () => {
     const [eu] = await connectEu1AndUs1();
     events = [];
     const fresh = newRegistry(new SessionSecretStore());
     await fresh.start();
     expect(fresh.get(eu.id)).toMatchObject({ status: 'needs-sign-in', statusMessage: expect.stringMatching(/Connect again/) });
     expect(events.filter((e) => e.type === 'needs-sign-in')).toHaveLength(2);
+    // Session mode cannot see the keychain: the file keeps the accounts usable for a later launch,
+    // even after something else (a monitoring switch) saves the file in this session.
+    await fresh.setOrganizationMonitored(eu.id, 42, false);
+    expect(await readAccountsFile()).not.toContain('needs-sign-in');
+
+    // The next launch with the keychain uses the saved secrets again.
+    engine = new RecordingEngine();
+    const withKeychain = newRegistry(secrets);
+    expect(await withKeychain.start()).toEqual({ problems: [] });
+    expect(withKeychain.get(eu.id)).toMatchObject({ status: 'ok', statusMessage: null });
+    expect(withKeychain.isOrganizationMonitored(eu.id, 42)).toBe(false);
+    expect((await engine.client(eu.id).getMe()).id).toBe(h.sim.demoUserId);
+  });
+
+  it('an account saved as "needs sign-in" is used again when its secret is present at start', async () => {
+    const [eu, us] = await connectEu1AndUs1();
+    // As an earlier version left it: marked in the file although the keychain still has the secret.
+    const text = await readAccountsFile();
+    await tmp.files.write(ACCOUNTS_FILE, new TextEncoder().encode(text.replaceAll('"status": "ok"', '"status": "needs-sign-in"')));
     expect(await readAccountsFile()).toContain('needs-sign-in');
-    // A second start does not notify again.
-    events = [];
-    await newRegistry(new SessionSecretStore()).start();
-    expect(events).toEqual([]);
+    engine = new RecordingEngine();
+    const again = newRegistry(secrets);
+    expect(await again.start()).toEqual({ problems: [] });
+    expect(again.list().map((a) => a.status)).toEqual(['ok', 'ok']);
+    expect(engine.calls.sort()).toEqual([`add ${eu.id}`, `add ${us.id}`].sort());
+    expect(await readAccountsFile()).not.toContain('needs-sign-in');
+  });
+
+  it('an account whose secret is gone from the keychain itself is saved as "needs sign-in"', async () => {
+    if (secrets.kind !== 'keychain') return; // only meaningful with a real keychain (scripts/with-keyring.sh)
+    const [eu] = await connectEu1AndUs1();
+    await secrets.delete(secretAccountName(eu.id));
+    const again = newRegistry(secrets);
+    await again.start();
+    expect(again.get(eu.id)?.status).toBe('needs-sign-in');
+    expect(await readAccountsFile()).toContain('needs-sign-in');
   });
 
   it('a demo account lives in memory only: nothing in the secret store or the accounts file, gone after a restart', async () => {
@@ -254,7 +286,10 @@ describe('AccountRegistry with OAuth', () => {
     const account = await oauthSignIn(REFRESHING_OAUTH_CLIENT_ID);
     const stored = decodeSecret(await secrets.get(secretAccountName(account.id)));
     if (stored?.kind !== 'oauth') throw new Error('no oauth secret');
+    const source = registry.credentialsFor(account.id);
     expect(await registry.signOut(account.id)).toEqual({ ok: true });
+    // The old source can no longer write the entry back or report "needs sign-in".
+    expect(source instanceof OAuthCredentialSource && source.isDisposed).toBe(true);
     expect(await secrets.get(secretAccountName(account.id))).toBeNull();
     const check = await fetch(`${zone(h, 'eu1').baseUrl}/users/me`, { headers: { authorization: `Bearer ${stored.accessToken}` } });
     expect(check.status).toBe(401);

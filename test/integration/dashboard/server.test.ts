@@ -15,7 +15,7 @@ import { createWsBridge, type WebSocketLike } from '../../../shared/ws-bridge-cl
 import { DiskCacheFile } from '../../../electron/core/cache/disk-cache-file';
 import { createContractHost, type ContractHost } from '../../../electron/core/commands/contract-host';
 import { openSettingsFile } from '../../../electron/core/commands/settings-file';
-import { startDashboardServer, type DashboardServer } from '../../../electron/dashboard/server';
+import { startDashboardServer, type DashboardServer, type DashboardServerOptions } from '../../../electron/dashboard/server';
 
 const ZONE = '127.0.0.1:9';
 const KEY = `${ZONE}/s7`;
@@ -37,7 +37,7 @@ interface Rig {
   opened: string[];
 }
 
-async function startRig(port = 0, secret?: string, dir?: string): Promise<Rig> {
+async function startRig(port = 0, secret?: string, dir?: string, limits: Partial<DashboardServerOptions> = {}): Promise<Rig> {
   const root = dir ?? (await mkdtemp(join(tmpdir(), 'make-tray-dash-')));
   const web = join(root, 'web');
   await mkdir(join(web, 'assets'), { recursive: true });
@@ -69,7 +69,7 @@ async function startRig(port = 0, secret?: string, dir?: string): Promise<Rig> {
     },
     host: { openExternal: async (url) => void opened.push(url) },
   });
-  const server = await startDashboardServer({ contract, staticDir: web, port, ...(secret ? { secret } : {}) });
+  const server = await startDashboardServer({ contract, staticDir: web, port, ...(secret ? { secret } : {}), ...limits });
   return { dir: root, clock, store, contract, server, opened };
 }
 
@@ -243,6 +243,71 @@ describe('dashboard server', () => {
     expect((await c.next((m) => m.event === 'settings.changed')).payload).toMatchObject({ theme: 'dark' });
     const again = await openSettingsFile(new DiskCacheFile(join(rig.dir, 'cache')));
     expect(again.get().theme).toBe('dark');
+  });
+});
+
+describe('dashboard server limits', () => {
+  const rigs: Rig[] = [];
+  afterEach(async () => {
+    for (const r of rigs.splice(0)) await stopRig(r);
+  });
+
+  it('answers `rate-limited` beyond 16 unanswered commands on one socket; other sockets are unaffected', async () => {
+    const rig = await startRig();
+    rigs.push(rig);
+    const c = await client(rig);
+    // `refresh` never finishes in this rig: each one stays in flight.
+    for (let id = 1; id <= 16; id++) c.ws.send(JSON.stringify({ type: 'invoke', id, channel: 'refresh', payload: {} }));
+    c.ws.send(JSON.stringify({ type: 'invoke', id: 17, channel: 'settings.get' }));
+    expect(await c.next((m) => m.id === 17)).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    expect(c.messages.filter((m) => m.type === 'reply')).toEqual([]);
+    const other = await client(rig);
+    expect(await other.invoke('settings.get')).toMatchObject({ ok: true });
+    c.ws.close();
+    other.ws.close();
+  });
+
+  it('counts handshakes under way toward the connection limit', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let arrived = 0;
+    let bothArrived!: () => void;
+    const arrivedTwice = new Promise<void>((r) => (bothArrived = r));
+    const rig = await startRig(0, undefined, undefined, {
+      maxConnections: 2,
+      beforeHandshake: () => {
+        if (++arrived === 2) bothArrived();
+        return gate;
+      },
+    });
+    rigs.push(rig);
+    const first = rawSocket(rig.server.socketUrl, rig.server.origin);
+    const second = rawSocket(rig.server.socketUrl, rig.server.origin);
+    await arrivedTwice;
+    expect(rig.server.connectionCount()).toBe(2);
+    // Neither is open yet, and still there is no room for a third.
+    expect(await rawSocket(rig.server.socketUrl, rig.server.origin)).toBe(503);
+    release();
+    const opened = await Promise.all([first, second]);
+    for (const ws of opened) expect(ws).toBeInstanceOf(WebSocket);
+    expect(rig.server.connectionCount()).toBe(2);
+    expect(await rawSocket(rig.server.socketUrl, rig.server.origin)).toBe(503);
+    for (const ws of opened) (ws as WebSocket).close();
+  });
+
+  it('drops a socket that stops answering pings and keeps one that answers', async () => {
+    const rig = await startRig(0, undefined, undefined, { pingIntervalMs: 20 });
+    rigs.push(rig);
+    const silent = new WebSocket(rig.server.socketUrl, { origin: rig.server.origin, autoPong: false });
+    const answering = new WebSocket(rig.server.socketUrl, { origin: rig.server.origin });
+    await Promise.all([silent, answering].map((ws) => new Promise((r) => ws.once('open', r))));
+    const code = await new Promise<number>((r) => silent.once('close', (c) => r(c)));
+    expect(code).toBe(1006);
+    // The answering socket outlives the round that dropped the silent one and is pinged again.
+    await new Promise((r) => answering.once('ping', r));
+    await new Promise((r) => answering.once('ping', r));
+    expect(answering.readyState).toBe(WebSocket.OPEN);
+    answering.close();
   });
 });
 

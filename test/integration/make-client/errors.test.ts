@@ -12,6 +12,10 @@ import {
   isRateLimited,
   missingScopeOf,
 } from '../../../electron/core/make';
+import type { RequestOutcome } from '../../../electron/core/make/http';
+import { OAuthError } from '../../../electron/core/accounts/oauth-errors';
+import { SignInRequiredError, isSignInRequired } from '../../../electron/core/accounts/oauth-credential-source';
+import { accountIdFor } from '../../../electron/core/accounts/account-record';
 import { startFixtureServer, type FixtureServer, type Reply } from '../../support/fixture-server';
 
 const TOKEN = '9d3e6a2b-1c4f-4e8a-b7d6-5f4e3d2c1b0a';
@@ -244,5 +248,30 @@ describe('insecure configuration', () => {
     );
     expect(new MakeClient({ baseUrl: 'http://[::1]:9/api/v2', credentials: apiTokenCredential(TOKEN), pools: p }).zone).toBe('[::1]:9');
     expect(new MakeClient({ baseUrl: 'http://localhost:9/api/v2', credentials: apiTokenCredential(TOKEN), pools: p }).zone).toBe('localhost:9');
+  });
+});
+
+describe('a credential that cannot be produced', () => {
+  const clientWith = (authorization: () => Promise<string>, outcomes: RequestOutcome[]) =>
+    new MakeClient({ baseUrl: srv.baseUrl, credentials: { authorization }, pools, hooks: { afterResponse: (o) => outcomes.push(o) }, now: () => NOW });
+
+  it('an unreachable sign-in server is a transient network error, reported to afterResponse, nothing sent', async () => {
+    const outcomes: RequestOutcome[] = [];
+    const before = srv.requests.length;
+    const c = clientWith(() => Promise.reject(new OAuthError('unreachable', 'The sign-in server (auth.example) could not be reached (refresh).')), outcomes);
+    const err = await c.getMe().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MakeApiError);
+    expect(err).toMatchObject({ kind: 'network', retryable: true, endpoint: 'GET /users/me' });
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]).toMatchObject({ status: null, error: { kind: 'network' } });
+    expect(srv.requests.length).toBe(before);
+  });
+
+  it('a sign-in that must be renewed stays a SignInRequiredError and is reported as a 401', async () => {
+    const outcomes: RequestOutcome[] = [];
+    const c = clientWith(() => Promise.reject(new SignInRequiredError(accountIdFor('oauth', 'eu1.make.com', 1), 'Sign in again.')), outcomes);
+    const err = await c.getMe().catch((e: unknown) => e);
+    expect(isSignInRequired(err)).toBe(true);
+    expect(outcomes[0]).toMatchObject({ status: null, error: { kind: 'http', status: 401 } });
   });
 });

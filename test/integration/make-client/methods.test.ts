@@ -58,6 +58,28 @@ describe('users and organizations', () => {
     expect(last().rawQuery).toContain('cols%5B%5D=zone');
   });
 
+  it('collected lists always send pg[limit] and keep paging when Make omits pg.limit', async () => {
+    // A server whose default page is 2 items and that never echoes pg.limit: without an explicit
+    // pg[limit] the client would read one page and stop.
+    const all = [1, 2, 3, 4, 5].map((id) => ({ id, name: `T${id}`, organizationId: 7 }));
+    srv.route({
+      method: 'GET',
+      path: '/teams',
+      reply: (req) => {
+        if (req.query.get('organizationId') !== '7') return { kind: 'fixture', file: 'teams/list.json' };
+        const offset = Number(req.query.get('pg[offset]') ?? '0');
+        const limit = Number(req.query.get('pg[limit]') ?? '2');
+        return { kind: 'json', body: { teams: all.slice(offset, offset + limit), pg: { offset } } };
+      },
+    });
+    const before = srv.requests.length;
+    const teams = await client.listTeams(7);
+    expect(teams.map((t) => t.id)).toEqual([1, 2, 3, 4, 5]);
+    const sent = srv.requests.slice(before);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const r of sent) expect(r.query.get('pg[limit]')).not.toBeNull();
+  });
+
   it('listOrganizations parses the recorded fixture when only id/name are asked for', async () => {
     srv.route({ method: 'GET', path: '/organizations', reply: { kind: 'fixture', file: 'organizations/list.json' } });
     const orgs = await client.listOrganizations({ cols: ['id', 'name'] });

@@ -5,6 +5,7 @@
 // is a pure function with its own tests.
 import { EventEmitter } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
 
 const calls = [];
 const record = (name, ...args) => calls.push([name, ...args.map((a) => (typeof a === 'function' ? '[function]' : a))]);
@@ -134,9 +135,13 @@ export const net = { isOnline: () => true };
 export const screen = { getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }), getCursorScreenPoint: () => ({ x: 0, y: 0 }) };
 export const shell = { openExternal: (url) => (record('shell.openExternal', url), Promise.resolve()) };
 export const dialog = { showErrorBox: (t, m) => report.errors.push(`${t}: ${m}`) };
+// Electron's utilityProcess.fork starts a Node child much like child_process.fork.
+export const utilityProcess = {
+  fork: (modulePath, args, options) => (record('utilityProcess.fork', options?.serviceName ?? ''), fork(modulePath, args, { ...options, stdio: 'pipe' })),
+};
 export const contextBridge = {};
 export const ipcRenderer = {};
-export default { app, protocol, session, ipcMain, BrowserWindow, Tray, Menu, nativeImage, nativeTheme, Notification, powerMonitor, net, screen, shell, dialog };
+export default { app, protocol, session, ipcMain, BrowserWindow, Tray, Menu, nativeImage, nativeTheme, Notification, powerMonitor, net, screen, shell, dialog, utilityProcess };
 
 // ---- the driver
 function finish(code) {

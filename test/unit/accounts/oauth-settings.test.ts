@@ -21,10 +21,15 @@ describe('parseOAuthSettings (oauth.json)', () => {
     ['{"authorizationServer":"https://www.make.com","clientId":""}', /clientId/],
     ['{"authorizationServer":"https://www.make.com"}', /clientId/],
     ['{"authorizationServer":"https://www.make.com","clientId":"a","scopes":[]}', /scopes/],
+    ['{"authorizationServer":"https://www.make.com","clientId":"a","redirectPort":80}', /redirectPort/],
   ])('refuses %s', (text, problem) => {
     const r = parseOAuthSettings(text);
     expect(r.settings).toBeNull();
     expect(r.problem).toMatch(problem);
+  });
+
+  it('reads a fixed redirect port', () => {
+    expect(parseOAuthSettings('{"authorizationServer":"https://www.make.com","clientId":"a","redirectPort":53682}').settings?.redirectPort).toBe(53682);
   });
 
   it('never takes a client secret from the file', () => {

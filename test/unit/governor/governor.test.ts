@@ -144,6 +144,9 @@ describe('RateGovernor', () => {
     await clock.advance(WINDOW_MS - BORROW_MAX_USER_WAIT_MS - 1);
     expect(gov.budget(ORG).usedLastMin).toBeLessThanOrEqual(27);
     expect(Math.max(...changes.map((c) => c.usedLastMin))).toBe(30);
+    // Quiet for USER_ACTIVE_MS: the reserve is lent again.
+    await clock.advance(USER_ACTIVE_MS - WINDOW_MS + BORROW_MAX_USER_WAIT_MS + 1);
+    expect(gov.allowanceOf(ORG, 'background')).toBe(30);
     gov.dispose();
     await Promise.allSettled(bg);
   });

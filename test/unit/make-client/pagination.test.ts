@@ -51,6 +51,17 @@ describe('collectPages', () => {
     expect(s.calls).toHaveLength(1);
   });
 
+  it('with no known page size, reads on until an empty page', async () => {
+    const calls: number[] = [];
+    const fetch = async (offset: number, limit: number | undefined): Promise<Page<number>> => {
+      calls.push(offset);
+      const items = Array.from({ length: 5 }, (_, i) => i).slice(offset, offset + 2);
+      return toPage(items, undefined, offset, limit);
+    };
+    expect(await collectPages(fetch, { endpoint: 'GET /x' })).toEqual([0, 1, 2, 3, 4]);
+    expect(calls).toEqual([0, 2, 4, 5]);
+  });
+
   it('throws a typed error past maxPages', async () => {
     const endless = async (offset: number): Promise<Page<number>> => ({ items: [offset], pg: null, nextOffset: offset + 1 });
     await expect(collectPages(endless, { endpoint: 'GET /x', maxPages: 5 })).rejects.toMatchObject({ kind: 'invalid-response', endpoint: 'GET /x' });
