@@ -4,10 +4,7 @@ import { expect, fileDashboard, openMain, showOnly, test } from './fixtures';
 
 const dash = fileDashboard();
 
-const engineHasDetails = () => typeof (dash().dashboard.engine as { scenarioDetails?: unknown }).scenarioDetails === 'function';
-
 test('a scenario with inputs: the form checks what is required, runs with the typed data, and follows the run live', async ({ page, consoleErrors }) => {
-  test.skip(!engineHasDetails(), 'the engine does not answer scenario.details yet, so the window cannot build the form');
   const d = dash();
   const s = [...d.sim.world.scenarios.values()].find((x) => x.isActive && (x.interfaceInput?.length ?? 0) > 0 && !x.running);
   if (!s) throw new Error('the demo world has no scenario with inputs');

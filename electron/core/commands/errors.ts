@@ -4,16 +4,18 @@
 import { CommandError, ERROR_CODES, contractError, type ContractError, type ErrorCode } from '../../../shared/contract';
 import { OAuthError } from '../accounts/oauth-errors';
 import { isSignInRequired } from '../accounts/oauth-credential-source';
+import { redact as redactSecrets } from '../make/credentials';
 import { isAuthError, isMakeApiError, type MakeApiError, isMissingScope, isNotFound, isRateLimited, missingScopeOf } from '../make/errors';
 
 const MAX_MESSAGE = 300;
 const MINUTE = 60_000;
 
-/** Removes anything shaped like a credential, and the given known secrets, from a message. */
+/**
+ * Removes the given known secrets (with the Make client's own `redact`) and anything else shaped like
+ * a credential from a message.
+ */
 export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[hidden]');
-  return out
+  return redactSecrets(text, secrets.filter((s) => s.length >= 4))
     .replace(/\b(token|bearer|basic)\s+[^\s,;]+/gi, '$1 [hidden]')
     .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[hidden]')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '[hidden]')

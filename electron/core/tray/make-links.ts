@@ -4,14 +4,27 @@
 // off the web app's addresses, not from the API reference (which documents no web URLs); where the
 // team isn't known there is no address and the caller opens Make Tray instead.
 import type { EngineState, ScenarioKey, ZoneHost } from '../../../shared/domain';
+import { isLoopbackHost } from '../make/base-url';
 
-const LOOPBACK = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+/** The host name of a zone (`host[:port]`, IPv6 in brackets), or null when it is not one. */
+function hostnameOf(zone: ZoneHost): string | null {
+  try {
+    return new URL(`http://${zone}`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+const isLoopbackZone = (zone: ZoneHost): boolean => {
+  const hostname = hostnameOf(zone);
+  return hostname !== null && isLoopbackHost(hostname);
+};
 
 /** The zone part of a key (`eu1.make.com/s42` → `eu1.make.com`). */
 export const zoneOfKey = (key: string): ZoneHost => key.slice(0, Math.max(0, key.lastIndexOf('/')));
 
 /** `https://zone` (plain http only for the simulator on loopback, which has no TLS). */
-export const zoneOrigin = (zone: ZoneHost): string => `${LOOPBACK.test(zone) ? 'http' : 'https'}://${zone}`;
+export const zoneOrigin = (zone: ZoneHost): string => `${isLoopbackZone(zone) ? 'http' : 'https'}://${zone}`;
 
 function scenarioBase(state: EngineState, key: ScenarioKey): string | null {
   const s = state.scenarios[key];

@@ -1,4 +1,6 @@
 // Expiry and refresh of an OAuth account's credential against the simulator's token endpoint.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_OAUTH_CLIENT_ID, REFRESHING_OAUTH_CLIENT_ID } from '../../../electron/sim/oauth/authority';
 import {
@@ -125,7 +127,6 @@ describe('OAuthCredentialSource', () => {
 
 /** A token endpoint on loopback that holds every answer until `release` is called. */
 async function slowTokenEndpoint(answer: { status: number; body: unknown }) {
-  const { createServer } = await import('node:http');
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   let arrived!: () => void;
@@ -139,7 +140,7 @@ async function slowTokenEndpoint(answer: { status: number; body: unknown }) {
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as import('node:net').AddressInfo;
+  const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/token`,
     requested,

@@ -1,27 +1,15 @@
-// Smoke test against the simulator over real HTTP: orgs → teams → scenarios → logs. Skipped until
-// electron/sim/simulator.ts exists (it is built in parallel); runs automatically once it does.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Smoke test against the simulator over real HTTP: orgs → teams → scenarios → logs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MONITOR_SCENARIO_COLS, MakeClient, ZonePools, apiTokenCredential } from '../../../electron/core/make';
+import { startSimulator, type SimulatorHandle } from '../../../electron/sim/simulator';
 
-const SIM_PATH = fileURLToPath(new URL('../../../electron/sim/simulator.ts', import.meta.url));
-const HAVE_SIM = existsSync(SIM_PATH);
-
-interface RunningSim {
-  zones: Array<{ baseUrl: string }>;
-  demoToken: string;
-  close(): Promise<void>;
-}
-
-describe.skipIf(!HAVE_SIM)('Make client against the simulator', () => {
-  let sim: RunningSim;
+describe('Make client against the simulator', () => {
+  let sim: SimulatorHandle;
   let pools: ZonePools;
   let client: MakeClient;
 
   beforeAll(async () => {
-    const mod = (await import(/* @vite-ignore */ SIM_PATH)) as { startSimulator(o: { basePort: number; mode: string }): Promise<RunningSim> };
-    sim = await mod.startSimulator({ basePort: 0, mode: 'test' });
+    sim = await startSimulator({ basePort: 0, mode: 'test' });
     pools = new ZonePools();
     client = new MakeClient({ baseUrl: sim.zones[0]!.baseUrl, credentials: apiTokenCredential(sim.demoToken), pools });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl } from '../../../electron/core/tray';
+import { zoneOrigin } from '../../../electron/core/tray/make-links';
 
 const ZONES = ['eu1.make.com', 'make.example-agency.com', '127.0.0.1:8787'];
 
@@ -14,6 +15,7 @@ describe('isAllowedExternalUrl', () => {
     'https://eu1.make.com:443/x',
     'https://make.example-agency.com/1/scenarios/2/edit',
     'http://127.0.0.1:8787/3/scenarios/7/edit',
+    'https://us1.make.celonis.com/1/scenarios/2/edit',
   ])('opens %s', (url) => {
     expect(isAllowedExternalUrl(url, ZONES)).toBe(true);
   });
@@ -42,6 +44,11 @@ describe('isAllowedExternalUrl', () => {
     ['an empty string', ''],
     ['a zone host on another port', 'https://make.example-agency.com:8443/'],
     ['a very long URL', `https://eu1.make.com/${'a'.repeat(5000)}`],
+    ['celonis.com outside the Make zones', 'https://www.celonis.com/'],
+    ['a celonis.com subdomain that is not a Make zone', 'https://evil.celonis.com/'],
+    ['make.celonis.com itself (no zone)', 'https://make.celonis.com/'],
+    ['a look-alike under make.celonis.com', 'https://eu1.evil.make.celonis.com/'],
+    ['integromat.com', 'https://www.integromat.com/'],
   ])('refuses %s', (_what, url) => {
     expect(isAllowedExternalUrl(url, ZONES)).toBe(false);
   });
@@ -53,5 +60,21 @@ describe('isAllowedExternalUrl', () => {
 
   it('allows a zone host only while the user has it', () => {
     expect(isAllowedExternalUrl('https://make.example-agency.com/', [])).toBe(false);
+  });
+});
+
+describe('loopback zones (one rule: isLoopbackHost)', () => {
+  it.each(['http://localhost:8787/', 'http://[::1]:8787/', 'http://127.0.0.2:8787/'])('opens %s when it is a zone the user has', (url) => {
+    expect(isAllowedExternalUrl(url, [new URL(url).host])).toBe(true);
+    expect(isAllowedExternalUrl(url, [])).toBe(false);
+  });
+
+  it('links to a loopback zone use http, every other zone https', () => {
+    expect(zoneOrigin('127.0.0.1:8787')).toBe('http://127.0.0.1:8787');
+    expect(zoneOrigin('localhost:8787')).toBe('http://localhost:8787');
+    expect(zoneOrigin('[::1]:8787')).toBe('http://[::1]:8787');
+    expect(zoneOrigin('127.0.0.2:8787')).toBe('http://127.0.0.2:8787');
+    expect(zoneOrigin('eu1.make.com')).toBe('https://eu1.make.com');
+    expect(zoneOrigin('127.0.0.1.evil.com')).toBe('https://127.0.0.1.evil.com');
   });
 });
