@@ -16,12 +16,18 @@ import { connectSettingsStore, createSettingsStore } from './settings-store';
 import { useTranslation } from 'react-i18next';
 import './styles.css';
 
+const SOCKET_URL_KEY = 'make-tray.dashboard-socket';
+
 export function pickBridge(): MakeTrayBridge | null {
   const fromPreload = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL];
   if (fromPreload && typeof fromPreload === 'object') return fromPreload as MakeTrayBridge;
-  const url = dashboardSocketUrl(window.location);
+  // The launch secret comes in the address fragment once; it then lives only in this tab's session
+  // storage (so going from the popover to the main page keeps the connection) and leaves the address
+  // bar and the history right away.
+  const fromAddress = dashboardSocketUrl(window.location);
+  if (fromAddress) window.sessionStorage.setItem(SOCKET_URL_KEY, fromAddress);
+  const url = fromAddress ?? window.sessionStorage.getItem(SOCKET_URL_KEY);
   if (!url) return null;
-  // Read once: the secret leaves the address bar (and the history) right away.
   const clean = addressWithoutSecret(window.location);
   if (clean !== null) window.history.replaceState(window.history.state, '', clean);
   return createWsBridge({ url });

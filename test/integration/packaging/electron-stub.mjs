@@ -156,7 +156,8 @@ function finish(code) {
 const deadline = Date.now() + Number(process.env.STUB_DEADLINE_MS ?? 60_000);
 async function drive() {
   const hooks = globalThis.__makeTrayTestHooks;
-  if (!hooks) {
+  // Main installs its test hooks before its window exists; drive once both are there.
+  if (!hooks || windows.length === 0) {
     if (Date.now() > deadline) {
       report.errors.push('main did not finish starting in time');
       return finish(3);
