@@ -33,6 +33,8 @@ import { OrgPoller, scenarioIdOf, type CadenceMode, type OrgPollerHost } from '.
 import { followRun } from '../poller/run-follower';
 import { createEngineStore, type EngineStore } from '../state';
 import { IoTracker } from './io-tracker';
+import { createManagementPort } from './management-port';
+import type { ManagementPort } from '../management/ports';
 import { toScenarioDetail } from './scenario-detail';
 import { mulberry32 } from './rng';
 import {
@@ -100,6 +102,7 @@ class MakeTrayEngine implements Engine {
   private stopped = false;
   private lastSaveError: string | null = null;
   private readonly pollerHost: OrgPollerHost;
+  private managementPort: ManagementPort | null = null;
 
   constructor(private readonly options: EngineOptions) {
     this.clock = options.clock;
@@ -314,11 +317,16 @@ class MakeTrayEngine implements Engine {
   }
 
   private clientFor(orgKey: OrgKey): MakeClient | null {
+    return this.accountFor(orgKey)?.client ?? null;
+  }
+
+  /** The first signed-in account that reaches this organization (the one whose client serves it). */
+  private accountFor(orgKey: OrgKey): AccountRuntime | null {
     const org = this.store.getState().orgs[orgKey];
     if (!org) return null;
     for (const id of org.accountIds) {
       const acc = this.accounts.get(id);
-      if (acc && !acc.authFailed && !acc.removed) return acc.client;
+      if (acc && !acc.authFailed && !acc.removed) return acc;
     }
     return null;
   }
@@ -613,6 +621,22 @@ class MakeTrayEngine implements Engine {
       retry: d.retry ?? false,
       attempts: d.attempts ?? null,
     }));
+  }
+
+  management(): ManagementPort {
+    this.managementPort ??= createManagementPort({
+      clock: this.clock,
+      store: this.store,
+      governor: this.governor,
+      track: (work) => this.io.track(work),
+      accountFor: (orgKey) => {
+        const acc = this.accountFor(orgKey);
+        return acc ? { id: acc.config.id, client: acc.client } : null;
+      },
+      scenarioChanged: (key) => this.details.delete(key),
+      requestPoll: (orgKey) => this.pollers.get(orgKey)?.trigger('visible'),
+    });
+    return this.managementPort;
   }
 
   setOrgMonitored(orgKey: OrgKey, monitored: boolean): void {

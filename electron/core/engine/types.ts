@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../../shared/contract';
 import type { ExecutionDetail, IncompleteExecution, RunsPage, ScenarioDetail, Settings } from '../../../shared/contract-schemas';
 import type { AccountId, AuthKind, Millis, NotificationSpec, OrgKey, RunStatus, RunSummary, ScenarioKey } from '../../../shared/domain';
 import type { CredentialSource } from '../make';
+import type { ManagementPort } from '../management/ports';
 import type { NotifyOn } from '../policy';
 import type { EngineStore } from '../state';
 
@@ -85,6 +86,11 @@ export interface Engine {
   /** Polling share and notification rules take effect on the running engine. */
   applySettings(settings: Settings): void;
   setOrgMonitored(orgKey: OrgKey, monitored: boolean): void;
+  /**
+   * What the management services (webhooks, members, scenario lifecycle, report) run on: the engine's
+   * clients, governor (with I/O tracking) and store; `requestPoll` triggers the organization's poller.
+   */
+  management(): ManagementPort;
   /** Runs started from the app: once when started, once when finished. Returns unsubscribe. */
   onRunProgress(listener: (progress: RunProgressEvent) => void): () => void;
 

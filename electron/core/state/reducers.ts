@@ -365,6 +365,18 @@ export function applyScenarioList(state: EngineState, scope: ScenarioListScope, 
   return settleCachedAt(next);
 }
 
+/**
+ * One scenario's full facts (e.g. Make's answer to a create or an update): added, or its facts replaced,
+ * keeping its recent runs and pending run; health derived as for a list. Unknown org or team: no-op.
+ */
+export function upsertScenario(state: EngineState, f: ScenarioFacts): EngineState {
+  if (!state.orgs[f.orgKey] || state.teams[f.teamKey]?.orgKey !== f.orgKey) return state;
+  const prev = state.scenarios[f.key];
+  if (prev && sameFacts(prev, f)) return state;
+  const next = prev ? withHealth({ ...prev, ...f }) : factsToScenario(f);
+  return { ...state, scenarios: { ...state.scenarios, [f.key]: next } };
+}
+
 /** Changes some facts of one scenario (e.g. after a toggle command answered). */
 export function updateScenarioFacts(state: EngineState, key: ScenarioKey, patch: Partial<Omit<ScenarioFacts, 'key' | 'id'>>): EngineState {
   return updateScenario(state, key, (s) => {

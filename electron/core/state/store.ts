@@ -36,6 +36,8 @@ export interface EngineActions {
   applyFolders(teamKeys: readonly TeamKey[], folders: readonly DiscoveredFolder[]): void;
   /** A complete scenario list for the scope: upserts listed ones, removes unlisted ones in scope. */
   applyScenarioList(scope: ScenarioListScope, scenarios: readonly ScenarioFacts[], at: Millis): void;
+  /** One scenario's full facts: added, or its facts replaced (runs and pending run kept). */
+  upsertScenario(facts: ScenarioFacts): void;
   updateScenarioFacts(key: ScenarioKey, patch: Partial<Omit<ScenarioFacts, 'key' | 'id'>>): void;
   applyRuns(key: ScenarioKey, runs: readonly RunSummary[]): void;
   setPendingRun(key: ScenarioKey, pending: PendingRun | null): void;
@@ -81,6 +83,7 @@ export function createEngineStore(initial: EngineState = emptyEngineState()): En
     applyDiscovery: act(r.applyDiscovery),
     applyFolders: act(r.applyFolders),
     applyScenarioList: act(r.applyScenarioList),
+    upsertScenario: act(r.upsertScenario),
     updateScenarioFacts: act(r.updateScenarioFacts),
     applyRuns: act(r.applyRuns),
     setPendingRun: act(r.setPendingRun),

@@ -87,6 +87,40 @@ describe('engine store', () => {
     expect(store.getState().scenarios[k]!.health).toBe('off-by-make');
   });
 
+  it('upsertScenario adds a new scenario and replaces facts of a known one, keeping its runs and pending run', () => {
+    const store = seeded();
+    const k1 = scenarioKey(ZONE, 1);
+    store.applyRuns(k1, [run(1, 3, T0)]);
+    store.setPendingRun(k1, { executionId: 'x1', startedAt: T0 });
+    const others = store.getState().scenarios[scenarioKey(ZONE, 2)];
+    store.upsertScenario(facts(1, 1, 11, { name: 'Renamed', folderKey: folderKey(ZONE, 5) }));
+    let s = store.getState();
+    expect(s.scenarios[k1]).toMatchObject({ name: 'Renamed', folderKey: folderKey(ZONE, 5), health: 'failing', pendingRun: { executionId: 'x1' } });
+    expect(s.scenarios[k1]!.recentRuns).toHaveLength(1);
+    expect(s.scenarios[scenarioKey(ZONE, 2)]).toBe(others);
+
+    store.upsertScenario(facts(1, 1, 11, { name: 'Renamed', folderKey: folderKey(ZONE, 5), isinvalid: true }));
+    expect(store.getState().scenarios[k1]!.health).toBe('off-by-make');
+
+    const k9 = scenarioKey(ZONE, 9);
+    store.upsertScenario(facts(9, 1, 12, { isActive: false }));
+    s = store.getState();
+    expect(s.scenarios[k9]).toMatchObject({ name: 'Scenario 9', teamKey: T2, health: 'inactive', recentRuns: [], pendingRun: null });
+    expect(Object.keys(s.scenarios)).toHaveLength(3);
+  });
+
+  it('upsertScenario with unchanged facts, or for an unknown org or team, changes nothing', () => {
+    const store = seeded();
+    let calls = 0;
+    store.subscribe(() => calls++);
+    const before = store.getState();
+    store.upsertScenario(facts(1, 1, 11));
+    store.upsertScenario(facts(7, 2, 21));
+    store.upsertScenario(facts(8, 1, 99));
+    expect(calls).toBe(0);
+    expect(store.getState()).toBe(before);
+  });
+
   it('removeAccount cascades, but keeps what another account still reaches', () => {
     const store = seeded();
     store.upsertAccount(account('b'));
