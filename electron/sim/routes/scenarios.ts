@@ -5,6 +5,7 @@ import type { Router } from '../router';
 import { createScenarioBody, parseBlueprint, parseScheduling, replayBody, runScenarioBody, updateInterfaceBody, updateScenarioBody } from '../schemas';
 import { hookIdOf, ioOf, usedPackagesOf } from '../world/blueprint';
 import { PLAN_LICENSES, type Blueprint, type SimScenario, type SimTeam } from '../world/model';
+import { newScenario } from '../world/new-scenario';
 import { rngFor } from '../world/rng';
 import { Reply, iso, pickCols, readPage, sortItems } from './common';
 import { SCENARIO_COLS, SCENARIO_GET_DEFAULT, SCENARIO_LIST_DEFAULT, renderScenario } from './render';
@@ -107,44 +108,22 @@ function createScenario(ctx: RequestContext): unknown {
   const id = ctx.world.nextId('scenario');
   const rng = rngFor(ctx.world.seed, id, 0xc4ea7e);
   const io = ioOf(blueprint);
-  const s: SimScenario = {
+  const s = newScenario(ctx.world, {
     id,
     name: typeof blueprint.name === 'string' && blueprint.name !== '' ? blueprint.name : 'New scenario',
-    description: '',
     teamId: team.id,
     folderId: body.folderId ?? null,
     hookId,
-    isActive: false,
-    isinvalid: false,
-    isPaused: false,
-    islocked: false,
-    concept: false,
-    usedPackages: usedPackagesOf(blueprint),
+    userId: ctx.auth.userId,
+    blueprint,
+    scheduling,
     created: now,
     lastEdit: now,
-    createdByUserId: ctx.auth.userId,
-    updatedByUserId: ctx.auth.userId,
-    scheduling,
-    blueprint,
-    versions: [{ version: 1, created: now, blueprint: structuredClone(blueprint), scheduling }],
     interfaceInput: io.input,
     interfaceOutput: io.output,
-    customProperties: { owner: (ctx.world.users.get(ctx.auth.userId)?.name ?? 'Unknown').split(' ')[0] ?? 'Unknown' },
-    operations: 0,
-    transfer: 0,
-    nextExec: null,
-    dlqCount: 0,
-    consecutiveErrors: 0,
-    runCount: 0,
-    scheduleGen: 0,
-    // Scenarios created through the API are healthy until a test says otherwise (control API).
-    profile: { errorShare: 0, warningShare: 0, brokenSince: null },
-    forced: [],
     baseDurationMs: rng.int(300, 1500),
     baseOperations: Math.max(1, usedPackagesOf(blueprint).length),
-    trafficPerHour: 0,
-    running: null,
-  };
+  });
   ctx.world.scenarios.set(id, s);
   return { scenario: pickCols(ctx.query, renderScenario(ctx.world, s), SCENARIO_GET_DEFAULT, SCENARIO_COLS) };
 }

@@ -7,6 +7,7 @@ import { ALL_SCOPES, OWNER_ROLE_ID, ADMIN_ROLE_ID, MEMBER_ROLE_ID, TEAM_ADMIN_RO
 import type { InterfaceField, Plan, SchedulingSpec, SimHook, SimScenario, SimUser } from './model';
 import { FOLDER_NAMES, INPUT_SCENARIO_TEMPLATES, NAME_SUFFIXES, PEOPLE, SCENARIO_TEMPLATES, TEAM_NAMES } from './names';
 import { Rng, hash32 } from './rng';
+import { newScenario } from './new-scenario';
 import { Scheduler } from './scheduler';
 
 export interface OrgSpec {
@@ -316,43 +317,22 @@ export function makeScenario(
   const blueprint = buildBlueprint({ name: o.name, modules: o.modules, maxErrors: o.maxErrors, dlq: o.dlq, hookId: o.hookId, zone: o.zone });
   const created = o.now - rng.int(10, 400) * DAY;
   const lastEdit = Math.min(o.now - HOUR, created + rng.int(0, 300) * DAY);
-  const s: SimScenario = {
+  const s = newScenario(world, {
     id,
     name: o.name,
-    description: '',
     teamId: o.teamId,
     folderId: o.folderId,
     hookId: o.hookId,
-    isActive: false,
-    isinvalid: false,
-    isPaused: false,
-    islocked: false,
-    concept: false,
-    usedPackages: usedPackagesOf(blueprint),
+    userId: o.userId,
+    blueprint,
+    scheduling: o.scheduling,
     created,
     lastEdit,
-    createdByUserId: o.userId,
-    updatedByUserId: o.userId,
-    scheduling: o.scheduling,
-    blueprint,
-    versions: [{ version: 1, created: lastEdit, blueprint: structuredClone(blueprint), scheduling: o.scheduling }],
     interfaceInput: null,
     interfaceOutput: null,
-    customProperties: { owner: (world.users.get(o.userId)?.name ?? 'Unknown').split(' ')[0] as string },
-    operations: 0,
-    transfer: 0,
-    nextExec: null,
-    dlqCount: 0,
-    consecutiveErrors: 0,
-    runCount: 0,
-    scheduleGen: 0,
-    profile: { errorShare: 0, warningShare: 0, brokenSince: null },
-    forced: [],
     baseDurationMs: Math.round(400 + rng.exp(4000)),
     baseOperations: Math.max(1, o.modules.length + rng.int(-1, 6)),
-    trafficPerHour: 0,
-    running: null,
-  };
+  });
   world.scenarios.set(id, s);
   return s;
 }
