@@ -22,8 +22,6 @@ import type { StatePatch } from './state-patch';
 const HOST = String.raw`[^/\s]{1,253}`;
 export const ZoneHostSchema = z.string().regex(new RegExp(`^${HOST}$`), 'must be a zone host such as eu1.make.com');
 export const OrgKeySchema = z.string().regex(new RegExp(`^${HOST}/o\\d{1,15}$`), 'must be an organization key');
-export const TeamKeySchema = z.string().regex(new RegExp(`^${HOST}/t\\d{1,15}$`), 'must be a team key');
-export const FolderKeySchema = z.string().regex(new RegExp(`^${HOST}/f\\d{1,15}$`), 'must be a folder key');
 export const ScenarioKeySchema = z.string().regex(new RegExp(`^${HOST}/s\\d{1,15}$`), 'must be a scenario key');
 export const AccountIdSchema = z.string().min(1).max(200);
 /** Execution ids and incomplete-execution (DLQ) ids: Make uses 32 hex characters. */

@@ -2,7 +2,7 @@
 // thin installer that applies them (it takes Electron's objects as parameters; this module only imports
 // Electron's types, so it loads under plain Node).
 import type { App, Event, HandlerDetails, Session, WebContents, WebPreferences, WindowOpenHandlerResponse } from 'electron';
-import { APP_ORIGIN, isAppUrl } from './app-origin';
+import { isAppUrl } from './app-origin';
 
 export { APP_HOST, APP_ORIGIN, APP_SCHEME, isAppUrl } from './app-origin';
 
@@ -133,5 +133,3 @@ export function installAppHardening(app: App, handlers: HardeningHandlers): void
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, handlers));
 }
 
-/** The origin a trusted page has. Exported for tests and the IPC sender check. */
-export const TRUSTED_ORIGIN = APP_ORIGIN;

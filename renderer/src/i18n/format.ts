@@ -26,10 +26,6 @@ export function formatDateTime(ms: Millis, lang: string): string {
   return dtf(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(ms));
 }
 
-export function formatTimeOnly(ms: Millis, lang: string): string {
-  return dtf(lang, { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
-}
-
 const rtfCache = new Map<string, Intl.RelativeTimeFormat>();
 /** "3 min ago", "in 2 hours". */
 export function formatRelative(ms: Millis, lang: string, now: Millis): string {

@@ -14,6 +14,18 @@ export const counters = (): fc.Arbitrary<ScenarioCounters> =>
     lastEdit: fc.option(fc.nat(10), { nil: null }),
   });
 
+/** A plain active scenario's counters, for tests to vary one field of. */
+export const baseCounters: ScenarioCounters = {
+  isActive: true,
+  isinvalid: false,
+  isPaused: false,
+  dlqCount: 0,
+  operations: 10,
+  transfer: 100,
+  nextExec: 1000,
+  lastEdit: 5,
+};
+
 export const key = (): fc.Arbitrary<string> => fc.integer({ min: 1, max: 40 }).map((i) => `h/s${i}`);
 
 export const snapshot = (): fc.Arbitrary<Map<string, ScenarioCounters>> =>

@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { COUNTER_FIELDS, diffScenarioSnapshots, type ScenarioCounters } from '../../../electron/core/poller/diff';
-import { counters, snapshot } from './arbitraries';
+import { baseCounters as base, counters, snapshot } from './arbitraries';
 
-const base: ScenarioCounters = {
-  isActive: true,
-  isinvalid: false,
-  isPaused: false,
-  dlqCount: 0,
-  operations: 10,
-  transfer: 100,
-  nextExec: 1000,
-  lastEdit: 5,
-};
 
 describe('diffScenarioSnapshots', () => {
   test.each(COUNTER_FIELDS)('reports %s alone when only it moved', (field) => {

@@ -2,18 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { diffScenarioSnapshots, type ScenarioCounters } from '../../../electron/core/poller/diff';
 import { mergeSignals, signalsFromDiff, STARTED_GRACE_MS, TIER_ORDER, type PendingSignal } from '../../../electron/core/poller/signals';
-import { key } from './arbitraries';
+import { baseCounters as base, key } from './arbitraries';
 
-const base: ScenarioCounters = {
-  isActive: true,
-  isinvalid: false,
-  isPaused: false,
-  dlqCount: 0,
-  operations: 10,
-  transfer: 100,
-  nextExec: 1000,
-  lastEdit: 5,
-};
 const one = (prev: ScenarioCounters, next: ScenarioCounters) =>
   signalsFromDiff(diffScenarioSnapshots(new Map([['z/s1', prev]]), new Map([['z/s1', next]])), 42);
 
