@@ -22,6 +22,13 @@ import {
   StatePatchSchema,
   ZoneHostSchema,
 } from './contract-schemas';
+import { defineCommands, defineEvents, doneReply, emptyRequest } from './contract-define';
+import { HOOK_COMMANDS, HOOK_EVENTS } from './contract-hooks';
+import { MEMBER_COMMANDS, MEMBER_EVENTS } from './contract-members';
+import { REPORT_COMMANDS, REPORT_EVENTS } from './contract-report';
+import { SCENARIO_EDIT_COMMANDS, SCENARIO_EDIT_EVENTS } from './contract-scenario-edit';
+
+export { defineCommands, defineEvents, type CommandSpec } from './contract-define';
 
 // ---------------------------------------------------------------------------------------------------
 // Errors: what crosses instead of an exception. Plain words, never a stack, never a secret.
@@ -37,6 +44,10 @@ export const ContractErrorSchema = z.object({
   retryAfterMs: z.number().int().nonnegative().optional(),
   /** For `invalid-input`: the payload field at fault (dot path), so the UI can mark it. */
   field: z.string().optional(),
+  /** For `invalid-input`: every problem found, one sentence each (e.g. a blueprint's). */
+  problems: z.array(z.string().max(1000)).max(50).optional(),
+  /** For `missing-scope`: the scope Make named (e.g. `hooks:write`). */
+  scope: z.string().max(100).optional(),
 });
 export type ContractError = z.infer<typeof ContractErrorSchema>;
 
@@ -46,12 +57,14 @@ export class CommandError extends Error {
   readonly code: ErrorCode;
   readonly retryAfterMs: number | undefined;
   readonly field: string | undefined;
+  readonly problems: string[] | undefined;
 
   constructor(readonly error: ContractError) {
     super(error.message);
     this.code = error.code;
     this.retryAfterMs = error.retryAfterMs;
     this.field = error.field;
+    this.problems = error.problems;
   }
 }
 
@@ -69,18 +82,8 @@ export type CommandResult<T = unknown> = { ok: true; value: T } | { ok: false; e
 // ---------------------------------------------------------------------------------------------------
 // Commands
 
-export interface CommandSpec<Req extends z.ZodType = z.ZodType, Rep extends z.ZodType = z.ZodType> {
-  request: Req;
-  reply: Rep;
-}
-
-/** Declares a command map; an entry without both schemas does not compile. */
-export const defineCommands = <const M extends Record<string, CommandSpec>>(map: M): M => map;
-/** Declares an event map; an entry without its payload schema does not compile. */
-export const defineEvents = <const M extends Record<string, z.ZodType>>(map: M): M => map;
-
-const empty = z.strictObject({});
-const done = z.null();
+const empty = emptyRequest;
+const done = doneReply;
 const zoneOrBaseUrl = {
   zone: ZoneHostSchema.optional(),
   baseUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
@@ -165,6 +168,10 @@ export const COMMANDS = defineCommands({
   'shell.openExternal': { request: z.strictObject({ url: z.string().max(4096) }), reply: done },
   /** Open (or focus) the main window, optionally at a scenario. */
   'window.openMain': { request: z.strictObject({ key: ScenarioKeySchema.optional() }), reply: done },
+  ...HOOK_COMMANDS,
+  ...MEMBER_COMMANDS,
+  ...SCENARIO_EDIT_COMMANDS,
+  ...REPORT_COMMANDS,
 });
 
 export type Commands = typeof COMMANDS;
@@ -226,6 +233,10 @@ export const EVENTS = defineEvents({
   /** What the policy decided to notify about (the dashboard shows it in the page). */
   notification: NotificationSpecSchema,
   'settings.changed': SettingsSchema,
+  ...HOOK_EVENTS,
+  ...MEMBER_EVENTS,
+  ...SCENARIO_EDIT_EVENTS,
+  ...REPORT_EVENTS,
 });
 
 export type Events = typeof EVENTS;

@@ -12,15 +12,18 @@ import {
   type CommandReply,
   type CommandResult,
 } from '../../../shared/contract';
+import { notAvailable } from './area-handlers';
 import { describeForLog, toContractError } from './errors';
 import { accountHosts, checkExternalUrl } from './external-url';
+import { buildHookHandlers } from './handlers/hooks';
+import { buildMemberHandlers } from './handlers/members';
+import { buildReportHandlers } from './handlers/report';
+import { buildScenarioEditHandlers } from './handlers/scenario-edit';
 import type { CommandDeps } from './ports';
 
 export interface CommandHandler {
   handle(channel: unknown, payload: unknown): Promise<CommandResult>;
 }
-
-const notAvailable = (what: string) => new CommandError(contractError('refused', `${what} is not available in this version of Make Tray.`));
 
 function buildHandlers(deps: CommandDeps): CommandHandlers {
   const { engine, settings, host } = deps;
@@ -129,6 +132,10 @@ function buildHandlers(deps: CommandDeps): CommandHandlers {
       await host.openMainWindow(key);
       return null;
     },
+    ...buildHookHandlers(deps),
+    ...buildMemberHandlers(deps),
+    ...buildScenarioEditHandlers(deps),
+    ...buildReportHandlers(deps),
   };
 }
 

@@ -23,7 +23,7 @@ export interface ContractHostOptions extends Omit<CommandDeps, 'host' | 'setting
   /** The engine's store; also `deps.engine.store`, repeated so tests can publish a bare store. */
   state: StateSource;
   settings: CommandDeps['settings'] & Partial<Pick<SettingsFile, 'onChange'>>;
-  host: Omit<HostPort, 'snapshot'>;
+  host: Omit<HostPort, 'snapshot' | 'emit'>;
   clock?: Clock;
   /** At most one `state.patch` per this many ms (default 100). */
   coalesceMs?: number;
@@ -105,7 +105,7 @@ export function createContractHost(options: ContractHostOptions): ContractHost {
     return { version, state: published };
   };
 
-  const handler = createCommandHandler({ ...options, host: { ...options.host, snapshot } });
+  const handler = createCommandHandler({ ...options, host: { ...options.host, snapshot, emit } });
 
   return {
     async handle(channel, payload) {

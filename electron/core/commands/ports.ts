@@ -9,8 +9,9 @@ import type {
   Settings,
   SettingsPatch,
 } from '../../../shared/contract-schemas';
-import type { RunProgress, StateSnapshot } from '../../../shared/contract';
+import type { EventName, EventPayload, RunProgress, StateSnapshot } from '../../../shared/contract';
 import type { AccountId, AccountState, EngineState, Millis, OrgKey, ScenarioKey } from '../../../shared/domain';
+import type { ManagementPort } from '../management';
 
 export interface RunsQuery {
   status?: 1 | 2 | 3;
@@ -40,6 +41,8 @@ export interface EngineCommandPort {
   onRunProgress?(listener: (progress: RunProgress) => void): () => void;
   /** New settings (polling share, notification rules) take effect without a restart. */
   applySettings?(settings: Settings): unknown;
+  /** Webhooks, members, scenario lifecycle, report (issue 7) run on this port. */
+  management?(): ManagementPort;
 }
 
 export type ZoneOrBaseUrl = { zone: string; baseUrl?: undefined } | { zone?: undefined; baseUrl: string };
@@ -64,6 +67,8 @@ export interface HostPort {
   openExternal(url: string): Promise<void>;
   /** Absent where there is no separate main window (the browser dashboard is that window). */
   openMainWindow?(key?: ScenarioKey): unknown;
+  /** Sends an event to every observer (e.g. a long command's progress). */
+  emit?<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
 export interface CommandDeps {

@@ -63,3 +63,4 @@ export { fetchReportHistory, type FetchHistoryOptions, type FetchHistoryOutcome,
 export { AgencyReportService, type AgencyReportRequest } from './report/service';
 export { toCsv, csvField, CSV_HEADER } from './report/csv';
 export { toPrintableHtml, escapeHtml, formatBytes, isSafeLogoDataUrl, type PrintableOptions } from './report/html';
+export { createManagementServices, type ManagementServices, type ManagementServicesOptions } from './services';

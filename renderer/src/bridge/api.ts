@@ -1,7 +1,15 @@
 // Typed calls the views use, one per contract channel; failures reject with the contract's plain
 // `ContractError` object (so it can sit in a store), whatever the transport threw.
 import type { AccountId, Millis, OrgKey, ScenarioKey } from '../../../shared/domain';
-import { ContractErrorSchema, isCommandError, type CommandArgs, type CommandChannel, type CommandReply } from '../../../shared/contract';
+import {
+  ContractErrorSchema,
+  isCommandError,
+  type CommandArgs,
+  type CommandChannel,
+  type CommandReply,
+  type EventName,
+  type EventPayload,
+} from '../../../shared/contract';
 import type { ContractError, MakeTrayBridge } from './contract-types';
 
 /** The contract error a failed call carries; anything else becomes a plain `internal` one. */
@@ -24,6 +32,10 @@ export function createApi(bridge: MakeTrayBridge) {
     }
   };
   return {
+    /** Any command by channel; the management areas (webhooks, members, …) call through this. */
+    invoke: call,
+    /** Listens to an event from main; returns the function that stops listening. */
+    on: <E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void) => bridge.on(event, handler),
     getState: () => call('state.get', {}),
     refresh: (scope?: OrgKey | ScenarioKey) => call('refresh', scope ? { scope } : {}),
     toggle: (key: ScenarioKey, on: boolean) => call('scenario.toggle', { key, on }),

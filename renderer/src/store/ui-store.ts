@@ -5,7 +5,8 @@ import { toContractError } from '../bridge/api';
 import type { ContractError } from '../bridge/contract-types';
 import { defaultQuery, type ScenarioQuery } from '../model/scenario-query';
 
-export type View = 'scenarios' | 'settings';
+export const VIEWS = ['scenarios', 'hooks', 'members', 'report', 'settings'] as const;
+export type View = (typeof VIEWS)[number];
 
 /** What the user typed into a run form, kept across closing and errors. */
 export interface RunDraft {

@@ -1,10 +1,11 @@
-// The full window: status header, sidebar, scenario list with its detail, or settings.
-import { useEffect, useRef } from 'react';
+// The full window: status header, sidebar, and one view: the scenario list with its detail, webhooks,
+// members, the agency report, or settings.
+import { Suspense, lazy, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices, useUi } from '../app-context';
 import { ErrorNote } from '../components/ErrorNote';
 import { Toasts } from '../components/Toasts';
-import { act, errorPlace } from '../store/ui-store';
+import { VIEWS, act, errorPlace, type View } from '../store/ui-store';
 import { ConfirmOffDialog } from './ConfirmOffDialog';
 import { RunDialog } from './RunDialog';
 import { ScenarioDetailPanel } from './ScenarioDetail';
@@ -13,6 +14,11 @@ import { SettingsView } from './Settings';
 import { Sidebar } from './Sidebar';
 import { BudgetBar, ConnectionStatus } from './StatusBar';
 import { useLooking } from './use-looking';
+
+// Management views load on first use: most sessions only watch scenarios.
+const HooksView = lazy(() => import('./hooks/HooksView'));
+const MembersView = lazy(() => import('./members/MembersView'));
+const ReportView = lazy(() => import('./report/ReportView'));
 
 export function MainWindow() {
   const { t } = useTranslation();
@@ -28,12 +34,11 @@ export function MainWindow() {
       <header className="topbar">
         <h1 className="app-title">{t('app.title')}</h1>
         <nav aria-label={t('app.views')} className="tabs">
-          <button type="button" className="tab" aria-current={view === 'scenarios' ? 'page' : undefined} onClick={() => ui.getState().setView('scenarios')} data-testid="nav-scenarios">
-            {t('app.scenarios')}
-          </button>
-          <button type="button" className="tab" aria-current={view === 'settings' ? 'page' : undefined} onClick={() => ui.getState().setView('settings')} data-testid="nav-settings">
-            {t('app.settings')}
-          </button>
+          {VIEWS.map((v) => (
+            <button key={v} type="button" className="tab" aria-current={view === v ? 'page' : undefined} onClick={() => ui.getState().setView(v)} data-testid={`nav-${v}`}>
+              {t(`app.${v}`)}
+            </button>
+          ))}
         </nav>
         <ConnectionStatus />
         <button type="button" className="btn" disabled={busyRefresh} onClick={() => void act(ui, errorPlace('app', 'refresh'), () => api.refresh())} data-testid="refresh">
@@ -43,16 +48,7 @@ export function MainWindow() {
       </header>
       <div className="body">
         <Sidebar />
-        {view === 'settings' ? (
-          <SettingsView />
-        ) : (
-          <>
-            <main className="content">
-              <ScenarioList />
-            </main>
-            <ScenarioDetailPanel />
-          </>
-        )}
+        <ViewBody view={view} />
       </div>
       <BudgetBar />
       <ConfirmOffDialog />
@@ -60,6 +56,29 @@ export function MainWindow() {
       <Toasts />
     </div>
   );
+}
+
+function ViewBody({ view }: { view: View }) {
+  const { t } = useTranslation();
+  switch (view) {
+    case 'settings':
+      return <SettingsView />;
+    case 'scenarios':
+      return (
+        <>
+          <main className="content">
+            <ScenarioList />
+          </main>
+          <ScenarioDetailPanel />
+        </>
+      );
+    default:
+      return (
+        <Suspense fallback={<main className="content" aria-busy="true">{t('app.loadingView')}</main>}>
+          {view === 'hooks' ? <HooksView /> : view === 'members' ? <MembersView /> : <ReportView />}
+        </Suspense>
+      );
+  }
 }
 
 /** Opening a detail moves focus to its heading; closing it returns focus to the scenario's row. */

@@ -1,4 +1,9 @@
 // English strings. ja.ts must have exactly the same keys (checked by its type).
+import { enHooks } from './en-hooks';
+import { enMembers } from './en-members';
+import { enReport } from './en-report';
+import { enScenarioEdit } from './en-scenario-edit';
+
 export const en = {
   app: {
     title: 'Make Tray',
@@ -13,6 +18,10 @@ export const en = {
     cancel: 'Cancel',
     noBridge: 'Make Tray can’t reach its engine from this page. Open the address that `npm run dashboard` printed, including the part after #.',
     views: 'Views',
+    hooks: 'Webhooks',
+    members: 'Members',
+    report: 'Report',
+    loadingView: 'Loading…',
   },
   status: {
     online: 'Online',
@@ -262,6 +271,10 @@ export const en = {
     region: 'Messages',
     dismiss: 'Dismiss message',
   },
+  hooks: enHooks,
+  members: enMembers,
+  scenarioEdit: enScenarioEdit,
+  report: enReport,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

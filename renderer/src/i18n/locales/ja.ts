@@ -1,5 +1,9 @@
 // 日本語リソース。キーは en.ts と完全に一致する必要がある（型で検査）。
 import type { Resources } from './en';
+import { jaHooks } from './ja-hooks';
+import { jaMembers } from './ja-members';
+import { jaReport } from './ja-report';
+import { jaScenarioEdit } from './ja-scenario-edit';
 
 export const ja: Resources = {
   app: {
@@ -15,6 +19,10 @@ export const ja: Resources = {
     cancel: 'キャンセル',
     noBridge: 'このページから Make Tray のエンジンに接続できません。`npm run dashboard` が表示したアドレスを、# 以降も含めて開いてください。',
     views: '表示',
+    hooks: 'Webhook',
+    members: 'メンバー',
+    report: 'レポート',
+    loadingView: '読み込んでいます…',
   },
   status: {
     online: 'オンライン',
@@ -264,4 +272,8 @@ export const ja: Resources = {
     region: 'メッセージ',
     dismiss: 'メッセージを閉じる',
   },
+  hooks: jaHooks,
+  members: jaMembers,
+  scenarioEdit: jaScenarioEdit,
+  report: jaReport,
 };
