@@ -23,7 +23,7 @@ export {
   type MemberAction,
   type HookAction,
   type ScenarioAction,
-} from './scopes';
+} from '../../../shared/management-scopes';
 export { WebhookService, checkHookName, kindOf, MAX_HOOK_NAME, type WebhookView, type WebhookPing, type WebhookKind, type CreateWebhookInput } from './webhooks';
 export { MemberService, type MemberView, type MemberList, type RoleView, type InviteMemberInput } from './members';
 export { validateBlueprint, blueprintFileName, MAX_BLUEPRINT_CHARS, type BlueprintCheck } from './blueprint';
