@@ -15,6 +15,7 @@ import type {
   TeamState,
 } from './domain';
 import type { StatePatch } from './state-patch';
+import { AGENCY_LOGO_MAX_CHARS, AGENCY_NAME_MAX, isSafeLogoDataUrl } from './agency-logo';
 
 // ---------------------------------------------------------------------------------------------------
 // Keys and ids
@@ -196,6 +197,17 @@ export const NotifyRulesSchema = z.object({
   summaryThreshold: z.number().int().min(1).max(100),
 });
 
+/** The agency's name and logo, printed on the reports sent to clients. */
+export const AgencySchema = z.object({
+  name: z.string().trim().max(AGENCY_NAME_MAX),
+  /** An image data URL (png, jpeg, gif, webp, svg), or null for none. */
+  logo: z
+    .string()
+    .max(AGENCY_LOGO_MAX_CHARS, 'the logo is too large (256 KB at most)')
+    .refine((url) => isSafeLogoDataUrl(url, AGENCY_LOGO_MAX_CHARS + 1), 'must be a PNG, JPEG, GIF, WebP or SVG image')
+    .nullable(),
+});
+
 export const SettingsSchema = z.object({
   language: LanguagePrefSchema,
   theme: ThemePrefSchema,
@@ -203,6 +215,7 @@ export const SettingsSchema = z.object({
   pollingShare: z.number().min(0.05).max(1),
   startAtLogin: z.boolean(),
   notify: NotifyRulesSchema,
+  agency: AgencySchema,
 });
 
 export const SettingsPatchSchema = z.strictObject({
@@ -219,11 +232,13 @@ export const SettingsPatchSchema = z.strictObject({
       summaryThreshold: z.number().int().min(1).max(100).optional(),
     })
     .optional(),
+  agency: z.strictObject({ name: AgencySchema.shape.name.optional(), logo: AgencySchema.shape.logo.optional() }).optional(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 export type NotifyRules = z.infer<typeof NotifyRulesSchema>;
+export type AgencySettings = z.infer<typeof AgencySchema>;
 export type LanguagePref = z.infer<typeof LanguagePrefSchema>;
 export type ThemePref = z.infer<typeof ThemePrefSchema>;
 
@@ -233,14 +248,20 @@ export const DEFAULT_SETTINGS: Settings = {
   pollingShare: 0.5,
   startAtLogin: false,
   notify: { failure: true, warning: false, offByMake: true, fixed: false, summaryThreshold: 3 },
+  agency: { name: '', logo: null },
 };
 
-/** `settings` with `patch` applied (nested `notify` merged field by field). */
+/** `settings` with `patch` applied (nested `notify` and `agency` merged field by field). */
 export function mergeSettings(settings: Settings, patch: SettingsPatch): Settings {
-  const { notify, ...rest } = patch;
+  const { notify, agency, ...rest } = patch;
   const defined = <T extends object>(o: T): Partial<T> =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-  return { ...settings, ...defined(rest), notify: { ...settings.notify, ...defined(notify ?? {}) } };
+  return {
+    ...settings,
+    ...defined(rest),
+    notify: { ...settings.notify, ...defined(notify ?? {}) },
+    agency: { ...settings.agency, ...defined(agency ?? {}) },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------

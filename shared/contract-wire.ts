@@ -1,10 +1,16 @@
 // The contract's framing on a message transport (the dashboard's WebSocket). Electron IPC doesn't need
 // it: there `invoke` returns a `CommandResult` and events arrive on their own channel.
 import { z } from 'zod';
+import { MAX_BLUEPRINT_CHARS } from './blueprint';
 import { ContractErrorSchema } from './contract';
 
-/** Bytes per message the server accepts; a scenario run's input data is the largest thing sent up. */
-export const MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024;
+/**
+ * Bytes per message the server accepts. The largest thing sent up is a blueprint file for
+ * `scenarioEdit.create` (up to MAX_BLUEPRINT_CHARS characters): as a JSON string in UTF-8 a character
+ * of a JSON file takes at most 3 bytes (`"` and `\` become 2, BMP characters 3, astral ones 2 per
+ * UTF-16 unit), plus room for the envelope and the other fields.
+ */
+export const MAX_CLIENT_MESSAGE_BYTES = 3 * MAX_BLUEPRINT_CHARS + 64 * 1024;
 
 export const ClientMessageSchema = z.strictObject({
   type: z.literal('invoke'),

@@ -9,6 +9,8 @@ import { createApi } from './bridge/api';
 import type { AppServices } from './app-context';
 import { AppRoot } from './app-root';
 import { createI18n, resolveLang, systemLanguages } from './i18n';
+import { warmFormatters } from './i18n/format';
+import { warmCollator } from './model/scenario-query';
 import { connectEngineStore, createEngineStore } from './store/engine-store';
 import { createUiStore } from './store/ui-store';
 import { connectToasts } from './store/toasts';
@@ -83,13 +85,52 @@ export function boot(View: ComponentType) {
   const { services } = createServices(bridge);
   const wanted = requestedScenario();
   if (wanted) services.ui.getState().select(wanted);
-  root.render(
-    <StrictMode>
-      <AppRoot services={services} i18n={i18n}>
-        <View />
-      </AppRoot>
-    </StrictMode>,
+  whenIdle(() => {
+    // While the state is on its way: the first render of the list then finds these ready (date
+    // formats, collation, and the plural rules behind the counts).
+    warmFormatters(i18n.language);
+    warmCollator();
+    i18n.t('list.count', { count: 2 });
+  });
+  void linkOpen(bridge, FIRST_RENDER_WAIT_MS).then(() =>
+    root.render(
+      <StrictMode>
+        <AppRoot services={services} i18n={i18n}>
+          <View />
+        </AppRoot>
+      </StrictMode>,
+    ),
   );
+}
+
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+  else setTimeout(fn, 0);
+}
+
+/** How long the first render waits for the dashboard's socket to open. */
+const FIRST_RENDER_WAIT_MS = 100;
+
+/**
+ * Resolves when the bridge's link is open (at once for Electron IPC), or after `maxMs`. The window's
+ * first render takes the main thread for a while; started after the socket's open event, the state
+ * request is already on its way and main prepares and sends the snapshot while the page renders.
+ */
+function linkOpen(bridge: MakeTrayBridge, maxMs: number): Promise<void> {
+  const state = (bridge as { connectionState?: string }).connectionState;
+  if (!bridge.onConnectionChange || state === undefined || state === 'open') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      off();
+      resolve();
+    };
+    const timer = setTimeout(done, maxMs);
+    const off =
+      bridge.onConnectionChange?.((s) => {
+        if (s === 'open') done();
+      }) ?? (() => undefined);
+  });
 }
 
 /** A bridge that is never connected (only for the "no bridge" page). */

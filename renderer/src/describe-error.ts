@@ -6,7 +6,7 @@ import type { ContractError } from './bridge/contract-types';
 export function describeError(e: ContractError, t: TFunction): string {
   switch (e.code) {
     case 'missing-scope': {
-      const scope = /["“'”]([a-z-]+:[a-z-]+)["”'“]/i.exec(e.message)?.[1];
+      const scope = e.scope ?? /["“'”]([a-z-]+:[a-z-]+)["”'“]/i.exec(e.message)?.[1];
       return scope ? t('errors.missingScope', { scope }) : t('errors.forbidden');
     }
     case 'rate-limited':

@@ -9,8 +9,20 @@ export function markOnce(name: string): void {
   performance.mark(name);
 }
 
-/** Marks `name` after the next frame is painted (a task queued from that frame's rAF runs after paint). */
+/** The Prioritized Task Scheduling API (Chromium); not in TypeScript's DOM library yet. */
+type PostTask = (cb: () => void, opts: { priority: 'user-blocking' }) => Promise<unknown>;
+
+/**
+ * Marks `name` after the next frame is painted: a task queued from that frame's animation-frame
+ * callback runs only once the frame's rendering (style, layout, paint) is done. The task is
+ * user-blocking where the browser has priorities, so the mark is not held back behind unrelated
+ * tasks already waiting (a socket message, a timer) and says when the paint happened.
+ */
 export function markAfterPaint(name: string): void {
   if (typeof requestAnimationFrame !== 'function') return markOnce(name);
-  requestAnimationFrame(() => setTimeout(() => markOnce(name), 0));
+  const postTask = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler?.postTask;
+  requestAnimationFrame(() => {
+    if (postTask) void postTask.call((globalThis as { scheduler?: unknown }).scheduler, () => markOnce(name), { priority: 'user-blocking' });
+    else setTimeout(() => markOnce(name), 0);
+  });
 }

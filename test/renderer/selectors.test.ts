@@ -1,7 +1,7 @@
 import './support/setup';
 import { describe, expect, it } from 'vitest';
 import { HEALTH_ORDER, folderKey, orgKey, teamKey } from '../../shared/domain';
-import { defaultQuery, lastRunAt, queryScenarios, scheduleKind, type ScenarioQuery } from '../../renderer/src/model/scenario-query';
+import { compareScenarios, defaultQuery, lastRunAt, queryScenarios, scenarioCount, scheduleKind, warmSearchKeys, type ScenarioQuery } from '../../renderer/src/model/scenario-query';
 import { buildTree, orgSummaries, popoverScenarios } from '../../renderer/src/model/overview';
 import { NOW, makeWorld } from './support/world';
 
@@ -65,6 +65,22 @@ describe('scenario list selectors over 5,000 rows', () => {
     const next = q({ sort: 'nextRun' }).map((s) => s.nextExec);
     const n0 = next.indexOf(null);
     expect((next.slice(0, n0) as number[]).every((v, i, a) => i === 0 || a[i - 1]! <= v)).toBe(true);
+  });
+
+  it('orders by severity exactly as the severity comparator does, both ways', () => {
+    for (const dir of ['asc', 'desc'] as const) {
+      const table = { ...world.scenarios }; // a new table: not the cached order
+      expect(queryScenarios({ ...world, scenarios: table }, { ...defaultQuery(), dir }).map((s) => s.key)).toEqual(
+        [...all].sort(compareScenarios('severity', dir)).map((s) => s.key),
+      );
+    }
+  });
+
+  it('counts a table once and searches the same with search keys built ahead', () => {
+    expect(scenarioCount(world.scenarios)).toBe(5000);
+    const before = q({ text: 'leads #12' }).map((s) => s.key);
+    warmSearchKeys(world.scenarios);
+    expect(q({ text: 'leads #12' }).map((s) => s.key)).toEqual(before);
   });
 
   it('combines filters and keeps the sort while typing', () => {

@@ -4,8 +4,11 @@ import type { Millis } from '../../../shared/domain';
 export interface CacheFile {
   /** The file's content, or null when it does not exist. Throws CacheReadError when it cannot be read. */
   read(name: string): Promise<Uint8Array | null>;
-  /** Replaces the file atomically: a reader sees the old or the new content, never a mix. Throws CacheWriteError. */
-  write(name: string, data: Uint8Array): Promise<void>;
+  /**
+   * Replaces the file atomically: a reader sees the old or the new content, never a mix. `data` may come
+   * in chunks, written in order as one file. Throws CacheWriteError.
+   */
+  write(name: string, data: Uint8Array | readonly Uint8Array[]): Promise<void>;
   /** Renames a bad file to `<name>.corrupt-<at>` and returns the new name. */
   moveAside(name: string, at: Millis): Promise<string>;
   remove(name: string): Promise<void>;

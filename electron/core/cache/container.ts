@@ -1,11 +1,13 @@
 // File framing for cache snapshots: a JSON envelope `{ version, writtenAt, data }` followed by binary
 // sections (typed-array columns), checksummed. Layout:
 //   "MTC1" | u32 LE header length | header JSON (utf8) | padding to 8 | sections, each padded to 8
-// The header JSON is the envelope plus `body: { crc32, sections: [offset, length][] }`.
+// The header JSON is the envelope plus `body: { crc32, sections: [offset, length][] }`; the checksum
+// covers the body (the header is checked by parsing and validating it).
 import { crc32 } from 'node:zlib';
 
 const MAGIC = Buffer.from('MTC1', 'latin1');
 const pad8 = (n: number): number => (n + 7) & ~7;
+const ZEROS = new Uint8Array(8);
 
 export interface Envelope {
   version: number;
@@ -13,28 +15,42 @@ export interface Envelope {
   data: unknown;
 }
 
-export function encodeFile(envelope: Envelope, sections: readonly ArrayBufferView[] = []): Buffer {
+/**
+ * The file as chunks to write in order (header, then each section and its padding), so sections go to
+ * disk from where they were built, without being copied into one buffer first.
+ */
+export function encodeFileChunks(envelope: Envelope, sections: readonly ArrayBufferView[] = []): Uint8Array[] {
+  const body: Uint8Array[] = [];
   const descriptors: [number, number][] = [];
   let bodyLength = 0;
+  let crc = 0;
   for (const s of sections) {
-    descriptors.push([bodyLength, s.byteLength]);
-    bodyLength = pad8(bodyLength + s.byteLength);
+    const bytes = new Uint8Array(s.buffer, s.byteOffset, s.byteLength);
+    descriptors.push([bodyLength, bytes.length]);
+    body.push(bytes);
+    crc = crc32(bytes, crc);
+    const padding = pad8(bytes.length) - bytes.length;
+    if (padding > 0) {
+      const pad = ZEROS.subarray(0, padding);
+      body.push(pad);
+      crc = crc32(pad, crc);
+    }
+    bodyLength = pad8(bodyLength + bytes.length);
   }
-  // The checksum is written as 8 hex digits so the header's length is known before the body is laid out:
-  // sections are copied once, straight into the output.
-  const PLACEHOLDER = '00000000';
-  const headerText = JSON.stringify({ ...envelope, body: { crc32: PLACEHOLDER, sections: descriptors } });
+  const headerText = JSON.stringify({ ...envelope, body: { crc32: crcText(crc), sections: descriptors } });
   const headerLength = Buffer.byteLength(headerText, 'utf8');
-  const bodyStart = pad8(8 + headerLength);
-  const out = Buffer.alloc(bodyStart + bodyLength);
-  MAGIC.copy(out, 0);
-  out.writeUInt32LE(headerLength, 4);
-  sections.forEach((s, i) => out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), bodyStart + descriptors[i]![0]));
-  const crc = crc32(out.subarray(bodyStart)).toString(16).padStart(8, '0');
-  const at = headerText.lastIndexOf(`"${PLACEHOLDER}"`);
-  out.write(headerText.slice(0, at + 1) + crc + headerText.slice(at + 1 + PLACEHOLDER.length), 8, 'utf8');
-  return out;
+  const head = Buffer.alloc(pad8(8 + headerLength));
+  MAGIC.copy(head, 0);
+  head.writeUInt32LE(headerLength, 4);
+  head.write(headerText, 8, 'utf8');
+  return [head, ...body];
 }
+
+/** The whole file in one buffer (small files, tests). */
+export const encodeFile = (envelope: Envelope, sections: readonly ArrayBufferView[] = []): Buffer =>
+  Buffer.concat(encodeFileChunks(envelope, sections));
+
+const crcText = (crc: number): string => crc.toString(16).padStart(8, '0');
 
 export type DecodedFile =
   | { ok: true; header: unknown; body: Uint8Array; sections: [number, number][] }
@@ -62,13 +78,13 @@ export function decodeFile(bytes: Uint8Array): DecodedFile {
     return { ok: false, reason: 'has a damaged header' };
   }
   const body = buf.subarray(pad8(8 + headerLength));
-  if (crc32(body).toString(16).padStart(8, '0') !== b.crc32) return { ok: false, reason: 'is damaged (checksum mismatch)' };
+  if (crcText(crc32(body)) !== b.crc32) return { ok: false, reason: 'is damaged (checksum mismatch)' };
   for (const [off, len] of sections as [number, number][]) if (off + len > body.length) return { ok: false, reason: 'is cut off' };
   return { ok: true, header, body, sections: sections as [number, number][] };
 }
 
 /** A section as a typed array: a view into the file when aligned, else a copy. Null when the size does not fit. */
-export function sectionView<T extends Float64Array | Uint32Array | Uint8Array>(
+export function sectionView<T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(
   ctor: { new (b: ArrayBuffer, offset: number, length: number): T; new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
   body: Uint8Array,
   [off, len]: [number, number],
@@ -78,4 +94,19 @@ export function sectionView<T extends Float64Array | Uint32Array | Uint8Array>(
   const at = body.byteOffset + off;
   if (at % size === 0) return new ctor(body.buffer as ArrayBuffer, at, len / size);
   return new ctor(body.buffer.slice(at, at + len) as ArrayBuffer);
+}
+
+/** An unsigned integer column of `count` values stored at 1, 2 or 4 bytes each, as u32. Null when the size fits none. */
+export function uintColumn(body: Uint8Array, at: [number, number], count: number): Uint32Array | null {
+  const len = at[1];
+  if (len === count * 4) return sectionView(Uint32Array, body, at);
+  if (len === count * 2) {
+    const u16 = sectionView(Uint16Array, body, at);
+    return u16 && new Uint32Array(u16);
+  }
+  if (len === count) {
+    const u8 = sectionView(Uint8Array, body, at);
+    return u8 && new Uint32Array(u8);
+  }
+  return null;
 }

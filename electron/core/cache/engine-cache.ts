@@ -7,7 +7,7 @@ import { emptyPolicyMemory, policyMemorySchema } from '../policy/notifications';
 import type { PolicyMemory } from '../policy/notifications';
 import { errnoCode } from './cache-file';
 import type { CacheFile } from './cache-file';
-import { decodeFile, encodeFile } from './container';
+import { decodeFile, encodeFileChunks } from './container';
 import {
   CACHE_VERSION,
   accountSnapshotSchema,
@@ -131,7 +131,7 @@ export class EngineCache {
   }
 
   private writeEnvelope(name: string, data: unknown, sections: ArrayBufferView[] = []): Promise<void> {
-    return this.files.write(name, encodeFile({ version: CACHE_VERSION, writtenAt: this.now(), data }, sections));
+    return this.files.write(name, encodeFileChunks({ version: CACHE_VERSION, writtenAt: this.now(), data }, sections));
   }
 
   private async readEnvelope<S extends z.ZodType>(name: string, schema: S): Promise<Read<z.infer<S>>> {

@@ -46,6 +46,7 @@ function fromMakeApiError(err: MakeApiError, secrets: readonly string[]): Contra
       scope
         ? `This connection to Make lacks the permission “${scope}”. Reconnect the account with it to do this.`
         : 'This connection to Make lacks a permission needed for this. Reconnect the account with more permissions.',
+      scope ? { scope } : {},
     );
   }
   if (isAuthError(u)) return contractError('refused', 'Make no longer accepts this account’s sign-in. Sign in again in Settings.');

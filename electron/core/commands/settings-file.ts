@@ -32,6 +32,7 @@ function readSettings(bytes: Uint8Array | null): Settings {
     theme: pick('theme', obj.theme),
     pollingShare: pick('pollingShare', obj.pollingShare),
     startAtLogin: pick('startAtLogin', obj.startAtLogin),
+    agency: pick('agency', obj.agency),
     notify: {
       failure: pickNotify('failure'),
       warning: pickNotify('warning'),

@@ -90,6 +90,8 @@ class MakeTrayEngine implements Engine {
   private readonly orgWatchingSince: Record<OrgKey, Millis> = {};
   private notifySettings: Omit<NotifySettings, 'mutedScenarios' | 'snoozedUntil'>;
   private readonly details = new Map<ScenarioKey, { at: Millis; detail: Promise<ScenarioDetail> }>();
+  /** `license.interval` per organization, from discovery (schedule checks before Make sees them). */
+  private readonly minIntervalMinutes = new Map<OrgKey, number>();
   private readonly metricsData: EngineMetrics = { countedRequests: 0, uncountedRequests: 0, rateLimited: 0, byEndpoint: {} };
   private memory: PolicyMemory = emptyPolicyMemory();
   private watchingSince: Millis = 0;
@@ -253,6 +255,7 @@ class MakeTrayEngine implements Engine {
         const key = `${o.zone}/o${o.id}`;
         if (!known[key] && orgsNewSince !== undefined) this.orgWatchingSince[key] = orgsNewSince;
         if (o.apiLimit) this.governor.setLimit(key, o.apiLimit);
+        if (o.minIntervalMinutes) this.minIntervalMinutes.set(key, o.minIntervalMinutes);
       }
       this.store.applyDiscovery(acc.config.id, found.orgs, found.teams, found.folders);
       this.syncPollers();
@@ -633,6 +636,7 @@ class MakeTrayEngine implements Engine {
         const acc = this.accountFor(orgKey);
         return acc ? { id: acc.config.id, client: acc.client } : null;
       },
+      minIntervalMinutes: (orgKey) => this.minIntervalMinutes.get(orgKey) ?? null,
       scenarioChanged: (key) => this.details.delete(key),
       requestPoll: (orgKey) => this.pollers.get(orgKey)?.trigger('visible'),
     });

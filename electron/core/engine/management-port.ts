@@ -15,6 +15,8 @@ export interface ManagementPortParts {
   track<T>(work: () => Promise<T>): Promise<T>;
   /** The signed-in account (and its client) the engine uses for this organization, or null. */
   accountFor(orgKey: OrgKey): { id: AccountId; client: MakeClient } | null;
+  /** `license.interval` of the organization (minutes), when discovery read it. */
+  minIntervalMinutes(orgKey: OrgKey): number | null;
   /** A scenario's facts changed outside a poll (cached details of it are stale). */
   scenarioChanged(key: ScenarioKey): void;
   /** Triggers the organization's poller. */
@@ -25,6 +27,7 @@ export function createManagementPort(p: ManagementPortParts): ManagementPort {
   return {
     now: () => p.clock.now(),
     getState: () => p.store.getState(),
+    minIntervalMinutes: (orgKey) => p.minIntervalMinutes(orgKey),
     clientFor: (orgKey) => p.accountFor(orgKey)?.client ?? null,
     scopesFor(orgKey) {
       const account = p.accountFor(orgKey);

@@ -8,6 +8,8 @@ import type { MakeClient } from '../make';
 export interface ManagementPort {
   now(): Millis;
   getState(): EngineState;
+  /** The plan's shortest schedule interval (`license.interval`, minutes), when known. */
+  minIntervalMinutes?(orgKey: OrgKey): number | null;
   /** A client of a signed-in account that reaches this organization, or null when none does. */
   clientFor(orgKey: OrgKey): MakeClient | null;
   /** Scopes of the credential `clientFor` uses; null when they could not be read. */

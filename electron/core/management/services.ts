@@ -18,11 +18,19 @@ export interface ManagementServicesOptions {
   schedulingRules?: (orgKey: string) => SchedulingCheckOptions;
 }
 
+/** The plan's limit as Make enforces it, so a too-short interval is refused before anything is sent. */
+const planSchedulingRules =
+  (port: ManagementPort) =>
+  (orgKey: string): SchedulingCheckOptions => {
+    const minutes = port.minIntervalMinutes?.(orgKey) ?? null;
+    return minutes ? { minIntervalMinutes: minutes } : {};
+  };
+
 export function createManagementServices(port: ManagementPort, options: ManagementServicesOptions = {}): ManagementServices {
   return {
     hooks: new WebhookService(port),
     members: new MemberService(port),
-    scenarios: new ScenarioLifecycleService(port, options.schedulingRules),
+    scenarios: new ScenarioLifecycleService(port, options.schedulingRules ?? planSchedulingRules(port)),
     report: new AgencyReportService(port),
   };
 }

@@ -53,13 +53,15 @@ export async function discoverAccount(client: MakeClient, governed: Governed, si
     }
     const key = makeOrgKey(zone, org.id);
     let apiLimit = org.license?.apiLimit ?? null;
+    let minIntervalMinutes = org.license?.interval ?? null;
     let productName = org.productName ?? null;
     if (apiLimit === null) {
       const full = await governed(key, (s) => client.getOrganization(org.id, { signal: s }));
       apiLimit = full.license?.apiLimit ?? null;
+      minIntervalMinutes = full.license?.interval ?? minIntervalMinutes;
       productName = full.productName ?? productName;
     }
-    orgs.push({ id: org.id, zone, name: org.name, productName, apiLimit });
+    orgs.push({ id: org.id, zone, name: org.name, productName, apiLimit, minIntervalMinutes });
     const orgTeams = await governed(key, (s) => client.listTeams(org.id, { signal: s }));
     for (const t of orgTeams) {
       teams.push({ id: t.id, zone, orgId: org.id, name: t.name });

@@ -40,6 +40,8 @@ export interface DiscoveredOrg {
   productName: string | null;
   /** `license.apiLimit` when known: seeds the budget shown until the governor reports. */
   apiLimit?: number | null;
+  /** `license.interval`: the shortest schedule interval the plan allows, in minutes. */
+  minIntervalMinutes?: number | null;
 }
 
 export interface DiscoveredTeam {

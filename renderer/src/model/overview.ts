@@ -1,6 +1,6 @@
 // Pure summaries for the sidebar tree, the status bar and the popover.
 import type { AccountState, EngineState, Millis, OrgState, ScenarioState } from '../../../shared/domain';
-import { FAILING_HEALTH, PROBLEM_HEALTH, healthRank, lastRunAt } from './scenario-query';
+import { FAILING_HEALTH, PROBLEM_HEALTH, healthRank, lastRunAt, scenarioArray } from './scenario-query';
 
 export interface TreeFolder {
   key: string;
@@ -22,25 +22,48 @@ export interface TreeAccount {
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
+interface GroupCount {
+  failing: number;
+  total: number;
+}
+const NO_SCENARIOS: GroupCount = { failing: 0, total: 0 };
+
+const groupCountsCache = new WeakMap<EngineState['scenarios'], Map<string, GroupCount>>();
+
+/** Failing and total scenarios per team and per folder key; counted once per scenarios table, so a
+ * patch that changes only orgs or accounts (connectivity, budgets) does not walk 5,000 scenarios again. */
+export function groupCounts(table: EngineState['scenarios']): Map<string, GroupCount> {
+  const cached = groupCountsCache.get(table);
+  if (cached) return cached;
+  const counts = new Map<string, GroupCount>();
+  const add = (group: string, isFailing: boolean) => {
+    let c = counts.get(group);
+    if (c === undefined) {
+      c = { failing: 0, total: 0 };
+      counts.set(group, c);
+    }
+    c.total += 1;
+    if (isFailing) c.failing += 1;
+  };
+  for (const s of scenarioArray(table)) {
+    const isFailing = FAILING_HEALTH.has(s.health);
+    add(s.teamKey, isFailing);
+    if (s.folderKey !== null) add(s.folderKey, isFailing);
+  }
+  groupCountsCache.set(table, counts);
+  return counts;
+}
+
 /** accounts → orgs → teams → folders, with counts of failing scenarios and totals at every level. */
 export function buildTree(state: EngineState): TreeAccount[] {
-  const failing = new Map<string, number>();
-  const total = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string | null) => {
-    if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
-  };
-  for (const s of Object.values(state.scenarios)) {
-    const isFailing = FAILING_HEALTH.has(s.health);
-    for (const k of [s.orgKey, s.teamKey, s.folderKey]) {
-      bump(total, k);
-      if (isFailing) bump(failing, k);
-    }
-  }
+  // Teams and folders only: an org's counts are the sums over the teams the account sees.
+  const counts = groupCounts(state.scenarios);
+  const count = (group: string) => counts.get(group) ?? NO_SCENARIOS;
   const teamsByOrg = new Map<string, TreeTeam[]>();
   const foldersByTeam = new Map<string, TreeFolder[]>();
   for (const f of Object.values(state.folders)) {
     const list = foldersByTeam.get(f.teamKey) ?? [];
-    list.push({ key: f.key, name: f.name, failing: failing.get(f.key) ?? 0, total: total.get(f.key) ?? 0 });
+    list.push({ key: f.key, name: f.name, ...count(f.key) });
     foldersByTeam.set(f.teamKey, list);
   }
   const teamAccounts = new Map<string, string[]>();
@@ -50,8 +73,7 @@ export function buildTree(state: EngineState): TreeAccount[] {
     list.push({
       key: t.key,
       name: t.name,
-      failing: failing.get(t.key) ?? 0,
-      total: total.get(t.key) ?? 0,
+      ...count(t.key),
       folders: (foldersByTeam.get(t.key) ?? []).sort(byName),
     });
     teamsByOrg.set(t.orgKey, list);

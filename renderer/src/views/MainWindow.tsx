@@ -8,6 +8,7 @@ import { Toasts } from '../components/Toasts';
 import { VIEWS, act, errorPlace, type View } from '../store/ui-store';
 import { ConfirmOffDialog } from './ConfirmOffDialog';
 import { RunDialog } from './RunDialog';
+import { NewScenarioButton } from './scenario-edit/NewScenarioButton';
 import { ScenarioDetailPanel } from './ScenarioDetail';
 import { ScenarioList } from './ScenarioList';
 import { SettingsView } from './Settings';
@@ -40,6 +41,7 @@ export function MainWindow() {
             </button>
           ))}
         </nav>
+        {view === 'scenarios' && <NewScenarioButton />}
         <ConnectionStatus />
         <button type="button" className="btn" disabled={busyRefresh} onClick={() => void act(ui, errorPlace('app', 'refresh'), () => api.refresh())} data-testid="refresh">
           {t('app.refresh')}

@@ -10,6 +10,7 @@ import { StatusChip } from '../components/StatusChip';
 import { describeSchedule, formatDateTime, formatDuration, formatNumber, formatRelative, formatWhen } from '../i18n/format';
 import { useScenarioActions } from '../scenario-actions';
 import { act, errorPlace } from '../store/ui-store';
+import { ScenarioEditSection } from './scenario-edit/ScenarioEditSection';
 
 export function ScenarioDetailPanel() {
   const key = useUi((s) => s.selected);
@@ -99,6 +100,7 @@ function DetailFor({ scenario: s }: { scenario: ScenarioState }) {
         <dt>{t('detail.description')}</dt>
         <dd className={s.description ? undefined : 'muted'}>{s.description || t('detail.noDescription')}</dd>
       </dl>
+      <ScenarioEditSection scenarioKey={s.key} />
       <RunHistory scenarioKey={s.key} newestRunId={s.recentRuns[0]?.id ?? null} />
       <IncompleteList scenarioKey={s.key} dlqCount={s.dlqCount} />
     </aside>

@@ -1,16 +1,29 @@
 // Search, filters and sort for the scenario list.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEALTH_ORDER } from '../../../shared/domain';
 import { useServices, useUi } from '../app-context';
 import { SCHEDULE_KINDS, type ActiveFilter, type HealthFilter, type ScheduleFilter, type SortKey } from '../model/scenario-query';
 
-export function ScenarioToolbar({ count }: { count: number }) {
+/** The count is null until the state has come. */
+export function ScenarioToolbar({ count }: { count: number | null }) {
+  return (
+    <div className="toolbar" role="search">
+      <Controls />
+      <Count count={count} />
+    </div>
+  );
+}
+
+// Memoized apart: the list re-renders when it scrolls or its count changes; the controls (some
+// forty translated labels) only when the query changes.
+const Controls = memo(function Controls() {
   const { t } = useTranslation();
   const { ui } = useServices();
   const q = useUi((s) => s.query);
   const set = ui.getState().setQuery;
   return (
-    <div className="toolbar" role="search">
+    <>
       <input
         type="search"
         className="search"
@@ -64,9 +77,15 @@ export function ScenarioToolbar({ count }: { count: number }) {
         <input type="checkbox" checked={q.dir === 'desc'} onChange={(e) => set({ dir: e.target.checked ? 'desc' : 'asc' })} />
         <span>{t('list.sortDir')}</span>
       </label>
-      <span className="count muted" aria-live="polite" data-testid="scenario-count">
-        {t('list.count', { count })}
-      </span>
-    </div>
+    </>
   );
-}
+});
+
+const Count = memo(function Count({ count }: { count: number | null }) {
+  const { t } = useTranslation();
+  return (
+    <span className="count muted" aria-live="polite" data-testid="scenario-count">
+      {count === null ? '' : t('list.count', { count })}
+    </span>
+  );
+});

@@ -9,6 +9,7 @@ import { Dialog } from '../components/Dialog';
 import { ErrorNote } from '../components/ErrorNote';
 import { formatPercent, formatWhen } from '../i18n/format';
 import { act, errorPlace } from '../store/ui-store';
+import { AgencySettings } from './report/AgencySettings';
 
 const ZONES = ['eu1.make.com', 'eu2.make.com', 'us1.make.com', 'us2.make.com'] as const;
 
@@ -20,6 +21,7 @@ export function SettingsView() {
       <AccountsSection />
       <NotificationsSection />
       <GeneralSection />
+      <AgencySettings />
     </main>
   );
 }

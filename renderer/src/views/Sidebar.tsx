@@ -1,10 +1,31 @@
 // accounts → organizations → teams → folders, each with its count of failing scenarios.
 // A tree (role="tree") navigable with the arrow keys; choosing an item scopes the list.
-import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EngineState } from '../../../shared/domain';
 import { useEngine, useServices, useUi } from '../app-context';
 import { buildTree } from '../model/overview';
-import type { Scope } from '../model/scenario-query';
+import { scenarioCount, type Scope } from '../model/scenario-query';
+
+const NOT_COUNTED: EngineState['scenarios'] = {};
+
+/**
+ * The scenarios to count failing ones in: none until the page has been idle once after the first
+ * scenarios came. Counting walks every scenario; on the window's first render that waits until the
+ * list has painted, and the badges follow a moment later. Later tables are counted at once.
+ */
+function useCountedScenarios(scenarios: EngineState['scenarios']): EngineState['scenarios'] {
+  const hasScenarios = scenarioCount(scenarios) > 0;
+  const [counting, setCounting] = useState(false);
+  useEffect(() => {
+    if (!hasScenarios || counting) return;
+    const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 0));
+    const cancel = globalThis.cancelIdleCallback ?? clearTimeout;
+    const id = idle(() => setCounting(true));
+    return () => cancel(id as number);
+  }, [hasScenarios, counting]);
+  return counting ? scenarios : NOT_COUNTED;
+}
 
 const scopeId = (s: Scope) => (s.kind === 'all' ? 'all' : s.kind === 'account' ? `account:${s.id}` : `${s.kind}:${s.key}`);
 
@@ -16,7 +37,7 @@ export const Sidebar = memo(function Sidebar() {
   const orgs = useEngine((m) => m.engine.orgs);
   const teams = useEngine((m) => m.engine.teams);
   const folders = useEngine((m) => m.engine.folders);
-  const scenarios = useEngine((m) => m.engine.scenarios);
+  const scenarios = useCountedScenarios(useEngine((m) => m.engine.scenarios));
   const tree = useMemo(
     () => buildTree({ accounts, orgs, teams, folders, scenarios } as Parameters<typeof buildTree>[0]),
     [accounts, orgs, teams, folders, scenarios],
@@ -45,6 +66,17 @@ export const Sidebar = memo(function Sidebar() {
       e.preventDefault();
       (document.activeElement as HTMLElement | null)?.click();
     }
+  };
+
+  // One translation (with its plural rules) per distinct count, not two per tree item.
+  const failingLabels = new Map<number, string>();
+  const failingLabel = (n: number) => {
+    let label = failingLabels.get(n);
+    if (label === undefined) {
+      label = t('sidebar.failingCount', { count: n });
+      failingLabels.set(n, label);
+    }
+    return label;
   };
 
   type Row = { scope: Scope; label: string; failing: number; level: number; extra?: string };
@@ -92,9 +124,9 @@ export const Sidebar = memo(function Sidebar() {
               <span className="tree-label">{r.label}</span>
               {r.extra && <span className="tree-extra muted">{r.extra}</span>}
               {r.failing > 0 && (
-                <span className="badge bad" title={t('sidebar.failingCount', { count: r.failing })}>
+                <span className="badge bad" title={failingLabel(r.failing)}>
                   <span aria-hidden="true">{r.failing}</span>
-                  <span className="sr-only"> {t('sidebar.failingCount', { count: r.failing })}</span>
+                  <span className="sr-only"> {failingLabel(r.failing)}</span>
                 </span>
               )}
             </li>

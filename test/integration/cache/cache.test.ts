@@ -84,6 +84,7 @@ describe('EngineCache on disk', () => {
     ['garbage', () => Buffer.from('not a cache file at all')],
     ['empty', () => Buffer.alloc(0)],
     ['unknown version', (good: Buffer) => Buffer.from(good.toString('latin1').replace(`"version":${CACHE_VERSION}`, '"version":7'), 'latin1')],
+    ['older format version', (good: Buffer) => Buffer.from(good.toString('latin1').replace(`"version":${CACHE_VERSION}`, `"version":${CACHE_VERSION - 1}`), 'latin1')],
     ['cut off', (good: Buffer) => good.subarray(0, Math.floor(good.length / 2))],
     ['bit flip', (good: Buffer) => {
       const b = Buffer.from(good);
@@ -91,7 +92,7 @@ describe('EngineCache on disk', () => {
       return b;
     }],
     ['wrong shape', (good: Buffer) => Buffer.from(good.toString('latin1').replace('"kind":"token"', '"kind":"magic"'), 'latin1')],
-  ])('a %s account file is moved aside with a message; the rest still loads', async (_label, damage) => {
+  ])('a %s account file is moved aside with a message; the rest still loads', async (label, damage) => {
     const dir = await tempDir();
     const cache = new EngineCache(new DiskCacheFile(dir), () => T0);
     await cache.saveAll(bigState({ accounts: 2, scenarios: 20, runsPerScenario: 2 }));
@@ -101,6 +102,7 @@ describe('EngineCache on disk', () => {
     expect(loaded.problems).toHaveLength(1);
     expect(loaded.problems[0]).toMatchObject({ file: bad, movedTo: `${bad}.corrupt-${T0}` });
     expect(loaded.problems[0]!.message).toContain(bad);
+    if (label === 'older format version') expect(loaded.problems[0]!.message).toContain(`has format version ${CACHE_VERSION - 1}, this app reads ${CACHE_VERSION}`);
     expect(Object.keys(loaded.state.accounts)).toEqual(['acc-0']);
     expect(await readdir(dir)).toContain(`${bad}.corrupt-${T0}`);
     // Next start: no problem any more.

@@ -5,7 +5,7 @@ import { CommandError, contractError, parseCommand, type CommandChannel, type Co
 import type { MakeTrayBridge } from '../../../shared/bridge';
 import type { EngineState } from '../../../shared/domain';
 import { diffState, isEmptyPatch } from '../../../shared/state-patch';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/contract-schemas';
+import { DEFAULT_SETTINGS, mergeSettings, type Settings } from '../../../shared/contract-schemas';
 
 type Handler<C extends CommandChannel> = (req: CommandRequest<C>, bridge: MemoryBridge) => CommandReply<C> | Promise<CommandReply<C>>;
 
@@ -27,7 +27,7 @@ export class MemoryBridge implements MakeTrayBridge {
     this.handle('state.get', () => ({ version: this.version, state: this.state }));
     this.handle('settings.get', () => this.settings);
     this.handle('settings.set', (patch) => {
-      this.settings = { ...this.settings, ...(patch as Partial<Settings>), notify: { ...this.settings.notify, ...(patch.notify ?? {}) } };
+      this.settings = mergeSettings(this.settings, patch);
       this.emit('settings.changed', this.settings);
       return this.settings;
     });

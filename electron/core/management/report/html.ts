@@ -1,6 +1,9 @@
 // The agency report as one self-contained, printable HTML page for clients: no external resource, no
 // script (a CSP forbids both), every text escaped, the logo only as an image data URL.
+import { isSafeLogoDataUrl } from '../../../../shared/agency-logo';
 import type { AgencyReport, ReportCounts } from './aggregate';
+
+export { isSafeLogoDataUrl };
 
 export interface PrintableOptions {
   agencyName: string;
@@ -18,8 +21,6 @@ export interface PrintableOptions {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-const LOGO = /^data:image\/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
-export const isSafeLogoDataUrl = (url: string): boolean => url.length < 2_000_000 && LOGO.test(url);
 
 export function formatBytes(bytes: number, locale = 'en'): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];

@@ -1,0 +1,178 @@
+// Make's scheduling object (REFERENCE §8.4): the kinds the schedule editor offers, their validation,
+// and a preview of the next run times. Pure; time and time zone are arguments.
+//
+// Types: `on-demand`, `immediately` (instant trigger), `indefinitely` + `interval` (seconds),
+// `once` + `date`, `daily` + `time`, `weekly` + `days` (ISO weekdays 1 Mon … 7 Sun) + `time`,
+// `monthly` + `days` (1–31) + `time`, `yearly` + `months` (1–12) + `days` + `time` ("specified dates").
+// Times of day are wall-clock `HH:MM` in the organization's time zone.
+import type { Millis, Scheduling } from './domain';
+import { daysInMonth, instantOf, isValidTimeZone, isoWeekday, wallTimeAt } from './zoned-time';
+
+export const SCHEDULE_KINDS = [
+  { type: 'on-demand', label: 'On demand' },
+  { type: 'immediately', label: 'Immediately (as data arrives)' },
+  { type: 'indefinitely', label: 'At regular intervals' },
+  { type: 'once', label: 'Once' },
+  { type: 'daily', label: 'Every day' },
+  { type: 'weekly', label: 'Days of the week' },
+  { type: 'monthly', label: 'Days of the month' },
+  { type: 'yearly', label: 'Specified dates' },
+] as const;
+export type ScheduleType = (typeof SCHEDULE_KINDS)[number]['type'];
+
+const TYPES = new Set<string>(SCHEDULE_KINDS.map((k) => k.type));
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+/** Make's minimum on paid plans; an organization's `license.interval` may ask for more. */
+export const DEFAULT_MIN_INTERVAL_MINUTES = 1;
+
+export interface SchedulingCheckOptions {
+  /** `license.interval` of the organization, in minutes. */
+  minIntervalMinutes?: number;
+  /** For `once`: a date in the past is refused. */
+  now?: Millis;
+}
+
+const wholeIn = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+
+/** Every problem with a scheduling object, in plain words (empty when Make should accept it). */
+export function checkScheduling(s: Scheduling, opts: SchedulingCheckOptions = {}): string[] {
+  const problems: string[] = [];
+  if (!TYPES.has(s.type)) return [`"${s.type}" is not one of Make's schedule types.`];
+  const needTime = () => {
+    if (s.time === undefined) problems.push('Choose the time of day.');
+    else if (!TIME.test(s.time)) problems.push(`"${s.time}" is not a time of day (HH:MM, 00:00–23:59).`);
+  };
+  const needDays = (lo: number, hi: number, what: string) => {
+    if (!s.days || s.days.length === 0) problems.push(`Choose at least one ${what}.`);
+    else if (!s.days.every((d) => wholeIn(d, lo, hi))) problems.push(`Each ${what} must be a whole number from ${lo} to ${hi}.`);
+  };
+  switch (s.type) {
+    case 'indefinitely': {
+      const min = (opts.minIntervalMinutes ?? DEFAULT_MIN_INTERVAL_MINUTES) * 60;
+      if (typeof s.interval !== 'number' || !Number.isInteger(s.interval) || s.interval <= 0) problems.push('Choose how often it runs (a whole number of seconds).');
+      else if (s.interval < min) problems.push(`The interval must be at least ${min / 60} minute${min === 60 ? '' : 's'} on this plan.`);
+      break;
+    }
+    case 'once': {
+      const at = s.date === undefined ? NaN : Date.parse(s.date);
+      if (!Number.isFinite(at)) problems.push('Choose the date and time of the run.');
+      else if (opts.now !== undefined && at <= opts.now) problems.push('The date of a single run must be in the future.');
+      break;
+    }
+    case 'daily':
+      needTime();
+      break;
+    case 'weekly':
+      needDays(1, 7, 'day of the week');
+      needTime();
+      break;
+    case 'monthly':
+      needDays(1, 31, 'day of the month');
+      needTime();
+      break;
+    case 'yearly':
+      if (!s.months || s.months.length === 0) problems.push('Choose at least one month.');
+      else if (!s.months.every((m) => wholeIn(m, 1, 12))) problems.push('Each month must be a whole number from 1 to 12.');
+      needDays(1, 31, 'day of the month');
+      needTime();
+      if (problems.length === 0 && !s.months!.some((m) => s.days!.some((d) => d <= daysInMonth(2024, m)))) {
+        problems.push('None of the chosen dates exists in the calendar.');
+      }
+      break;
+    default:
+      break;
+  }
+  return problems;
+}
+
+/** Only the fields Make reads for the type, numbers sorted and de-duplicated (what is sent). */
+export function normalizeScheduling(s: Scheduling): Scheduling {
+  const sorted = (a: number[] | undefined) => (a ? [...new Set(a)].sort((x, y) => x - y) : undefined);
+  const time = s.time !== undefined && TIME.test(s.time) ? s.time.padStart(5, '0') : s.time;
+  switch (s.type) {
+    case 'indefinitely':
+      return { type: s.type, ...(s.interval !== undefined ? { interval: s.interval } : {}) };
+    case 'once':
+      return { type: s.type, ...(s.date !== undefined ? { date: s.date } : {}) };
+    case 'daily':
+      return { type: s.type, ...(time !== undefined ? { time } : {}) };
+    case 'weekly':
+    case 'monthly':
+      return { type: s.type, days: sorted(s.days) ?? [], ...(time !== undefined ? { time } : {}) };
+    case 'yearly':
+      return { type: s.type, months: sorted(s.months) ?? [], days: sorted(s.days) ?? [], ...(time !== undefined ? { time } : {}) };
+    default:
+      return { type: s.type };
+  }
+}
+
+/** How far ahead calendar schedules are searched (Feb 29 may be eight years away around 2100). */
+const SEARCH_DAYS = 366 * 8 + 2;
+
+/**
+ * The next `count` run times strictly after `from`, as Make would schedule them in `timeZone`.
+ * Empty for schedules that have no times (on demand, instant) and for a `once` in the past.
+ * Intervals count from `from` (Make counts from the previous run). Throws RangeError for an unknown
+ * time zone. Advanced restrictions (`restrict`, `between`) are not applied; see `previewCaveats`.
+ */
+export function previewNextRuns(s: Scheduling, from: Millis, count: number, timeZone: string): Millis[] {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone "${timeZone}".`);
+  const n = Math.max(0, Math.floor(count));
+  if (n === 0) return [];
+  switch (s.type) {
+    case 'indefinitely': {
+      if (typeof s.interval !== 'number' || s.interval <= 0) return [];
+      return Array.from({ length: n }, (_, i) => from + (i + 1) * s.interval! * 1000);
+    }
+    case 'once': {
+      const at = s.date === undefined ? NaN : Date.parse(s.date);
+      return Number.isFinite(at) && at > from ? [at] : [];
+    }
+    case 'daily':
+    case 'weekly':
+    case 'monthly':
+    case 'yearly':
+      return calendarRuns(s, from, n, timeZone);
+    default:
+      return [];
+  }
+}
+
+function calendarRuns(s: Scheduling, from: Millis, n: number, timeZone: string): Millis[] {
+  const m = TIME.exec(s.time ?? '');
+  if (!m) return [];
+  const hour = Number(m[1]);
+  const minute = Number(m[2]);
+  // Sunday may arrive as 7 (ISO) or 0.
+  const weekdays = new Set((s.days ?? []).map((d) => (d === 0 ? 7 : d)));
+  const days = new Set(s.days ?? []);
+  const months = new Set(s.months ?? []);
+  if (s.type !== 'daily' && days.size === 0) return [];
+  if (s.type === 'yearly' && months.size === 0) return [];
+
+  const start = wallTimeAt(from, timeZone);
+  // Walk calendar dates from the day `from` falls on (in the zone), without touching time zones.
+  const cursor = new Date(Date.UTC(start.year, start.month - 1, start.day));
+  const out: Millis[] = [];
+  for (let i = 0; i < SEARCH_DAYS && out.length < n; i++, cursor.setUTCDate(cursor.getUTCDate() + 1)) {
+    const year = cursor.getUTCFullYear();
+    const month = cursor.getUTCMonth() + 1;
+    const day = cursor.getUTCDate();
+    if (s.type === 'weekly' && !weekdays.has(isoWeekday(year, month, day))) continue;
+    if ((s.type === 'monthly' || s.type === 'yearly') && !days.has(day)) continue;
+    if (s.type === 'yearly' && !months.has(month)) continue;
+    const at = instantOf({ year, month, day, hour, minute }, timeZone);
+    if (at > from) out.push(at);
+  }
+  return out;
+}
+
+/** What the preview leaves out for this schedule, in plain words (empty when it is exact). */
+export function previewCaveats(s: Scheduling & { restrict?: unknown; between?: unknown }): string[] {
+  const notes: string[] = [];
+  if (s.type === 'indefinitely') notes.push('Interval runs count from the previous run; the times shown assume it runs now.');
+  if (Array.isArray(s.restrict) && s.restrict.length > 0) notes.push('Advanced time restrictions are set in Make and are not reflected in this preview.');
+  if (s.between !== undefined && s.between !== null) notes.push('A start/end date range is set in Make and is not reflected in this preview.');
+  if (s.type === 'monthly' && (s.days ?? []).some((d) => d > 28)) notes.push('Months without the chosen day are skipped.');
+  return notes;
+}
