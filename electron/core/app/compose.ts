@@ -291,6 +291,8 @@ export async function composeApp(options: ComposeOptions): Promise<ComposedApp> 
       log,
     });
     contract = host;
+    // What went wrong reading the saved accounts is the user's business, not only the log's.
+    for (const problem of started.problems) host.emit('toast', { kind: 'warning', message: problem, key: null });
 
     const first: { name: string; run: () => unknown }[] = [];
     let closing: Promise<void> | null = null;

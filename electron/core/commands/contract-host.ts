@@ -50,6 +50,8 @@ export function pickEngineState(s: EngineState): EngineState {
   return out as unknown as EngineState;
 }
 
+const MAX_UNSEEN_TOASTS = 10;
+
 export function createContractHost(options: ContractHostOptions): ContractHost {
   const clock = options.clock ?? new SystemClock();
   const coalesceMs = options.coalesceMs ?? 100;
@@ -62,8 +64,14 @@ export function createContractHost(options: ContractHostOptions): ContractHost {
   let published = toViewState(pickEngineState(options.state.getState()));
   let timer: ReturnType<Clock['setTimeout']> | null = null;
   let closed = false;
+  // Toasts raised before any window is watching (problems found at start) wait for the first one.
+  const unseenToasts: EventPayload<'toast'>[] = [];
 
   const emit: ContractHost['emit'] = (event, payload) => {
+    if (event === 'toast' && listeners.size === 0) {
+      if (unseenToasts.length < MAX_UNSEEN_TOASTS) unseenToasts.push(payload as EventPayload<'toast'>);
+      return;
+    }
     for (const l of [...listeners]) {
       try {
         l(event, payload);
@@ -120,6 +128,7 @@ export function createContractHost(options: ContractHostOptions): ContractHost {
     snapshot,
     subscribe(listener) {
       listeners.add(listener);
+      for (const toast of unseenToasts.splice(0)) listener('toast', toast);
       return () => {
         listeners.delete(listener);
       };

@@ -1,12 +1,13 @@
 // The shared composition under Node, on the simulator over real HTTP and a real temp folder: no
 // accounts → the demo world; an account that needs a new sign-in reaches the state once, with one
 // toast; close() finishes every step even when one of them throws.
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import { composeApp, type ComposedApp, type ComposeOptions } from '../../../electron/core/app/compose';
+import { ACCOUNTS_FILE } from '../../../electron/core/accounts/account-registry';
 import { SessionSecretStore } from '../../../electron/core/secrets';
 import { demoWorldOf } from '../../../electron/dashboard/demo-world';
 import { ControllableClock, startSimulator, type SimulatorHandle } from '../../../electron/sim/simulator';
@@ -113,4 +114,19 @@ it('close() runs every step even when one throws, and only once', async () => {
   // Steps after the failing ones still ran: the demo cache is gone.
   expect(await exists(s.app.cacheDir)).toBe(false);
   expect(s.logs.filter((l) => /failed while closing/.test(l))).toHaveLength(2);
+});
+
+it('a damaged accounts file is told to the first window that connects, not only to the log', async () => {
+  const dataDir = join(root, 'damaged');
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(join(dataDir, ACCOUNTS_FILE), '{"version":1,"accounts":[{"id":');
+  const app = await composeApp({ dataDir, clock, secrets: new SessionSecretStore(), demoWorld: demoWorldOf(sim), openExternal: async () => undefined, log: () => undefined });
+  open.push(app);
+  // Nobody watches yet: the toast waits. The first observer gets it, a later one doesn't.
+  const first: EventPayload<'toast'>[] = [];
+  app.contract.subscribe((event, payload) => event === 'toast' && first.push(payload as EventPayload<'toast'>));
+  expect(first).toEqual([{ kind: 'warning', message: expect.stringMatching(/damaged/), key: null }]);
+  const second: unknown[] = [];
+  app.contract.subscribe((event, payload) => event === 'toast' && second.push(payload));
+  expect(second).toEqual([]);
 });
