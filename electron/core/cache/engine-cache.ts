@@ -58,9 +58,14 @@ export class EngineCache {
   /** Writes every account's slice and the engine settings; removes files of accounts no longer present. */
   saveAll(state: EngineState): Promise<void> {
     return this.serial(async () => {
-      for (const id of Object.keys(state.accounts)) await this.writeAccount(state, id);
+      // Each file is replaced atomically on its own, so their writes and fsyncs overlap (in the thread
+      // pool) with each other and with encoding the accounts, instead of waiting one after another.
       const meta: EngineMeta = { mutedScenarios: state.mutedScenarios, snoozedUntil: state.snoozedUntil, demo: state.demo };
-      await this.writeEnvelope(META_FILE, meta);
+      const writes = [this.writeEnvelope(META_FILE, meta)];
+      for (const id of Object.keys(state.accounts)) writes.push(this.writeAccount(state, id));
+      // Every write settles before the next save may start on the same files.
+      const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
       const keep = new Set(Object.keys(state.accounts).map(accountFileName));
       for (const name of await this.files.list()) if (isAccountFile(name) && !keep.has(name)) await this.files.remove(name);
     });
