@@ -5,7 +5,7 @@ import { orgKey as makeOrgKey } from '../../../shared/domain';
 import type { OrgKey } from '../../../shared/domain';
 import { RateGovernor } from '../../../electron/core/governor';
 import { MakeClient, MONITOR_SCENARIO_COLS, ZonePools, apiTokenCredential, isRateLimited, toScenarioFacts } from '../../../electron/core/make';
-import { createStandalonePort, type ManagementPort } from '../../../electron/core/management';
+import { createStandalonePort, type ManagementPort, type ReportCounts, type ReportRange } from '../../../electron/core/management';
 import { discoverAccount } from '../../../electron/core/poller/discovery';
 import { toDomainFacts } from '../../../electron/core/poller/scenario-facts';
 import { createEngineStore, type EngineStore } from '../../../electron/core/state';
@@ -94,4 +94,19 @@ export async function managementRig(world: WorldSpec = managementWorld()): Promi
       await sim.close();
     },
   };
+}
+
+/** An organization's run counts in a range, from the simulator's own records (what a report must say). */
+export function simulatorCounts(rig: ManagementRig, orgId: number, range: ReportRange): ReportCounts {
+  const c: ReportCounts = { runs: 0, successes: 0, warnings: 0, failures: 0, operations: 0, transfer: 0 };
+  for (const e of rig.sim.control.executions({ zone: 'eu1' })) {
+    if (e.organizationId !== orgId || e.status === 'running' || e.start < range.from || e.start >= range.to) continue;
+    c.runs++;
+    if (e.status === 1) c.successes++;
+    if (e.status === 2) c.warnings++;
+    if (e.status === 3) c.failures++;
+    c.operations += e.operations;
+    c.transfer += e.transfer;
+  }
+  return c;
 }

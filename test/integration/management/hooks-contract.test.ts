@@ -1,11 +1,9 @@
 // The webhooks area through the contract door (createCommandHandler) against the simulator over real
 // HTTP: requests checked, replies stripped to the contract, failures as typed contract errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CommandError, contractError } from '../../../shared/contract';
-import { DEFAULT_SETTINGS } from '../../../shared/contract-schemas';
 import type { TeamKey } from '../../../shared/domain';
-import { createCommandHandler, type CommandHandler } from '../../../electron/core/commands/command-handler';
-import type { ManagementPort } from '../../../electron/core/management';
+import type { CommandHandler } from '../../../electron/core/commands/command-handler';
+import { managementDoor } from './contract-door';
 import { managementRig, type ManagementRig } from './harness';
 
 let rig: ManagementRig;
@@ -13,30 +11,9 @@ let door: CommandHandler;
 let teamKey: TeamKey;
 let teamId: number;
 
-/** The command door over an engine whose only working part is the management port under test. */
-function doorFor(port: ManagementPort): CommandHandler {
-  const refuse = () => Promise.reject(new CommandError(contractError('refused', 'Not in this test.')));
-  return createCommandHandler({
-    engine: {
-      store: rig.store,
-      refresh: () => undefined,
-      toggleScenario: refuse,
-      runScenario: refuse,
-      retryIncomplete: refuse,
-      setUserLooking: () => undefined,
-      snooze: () => undefined,
-      mute: () => undefined,
-      management: () => port,
-    },
-    settings: { get: () => DEFAULT_SETTINGS, set: refuse },
-    host: { snapshot: () => ({ version: 0, state: rig.store.getState() }), openExternal: refuse },
-    log: () => undefined,
-  });
-}
-
 beforeAll(async () => {
   rig = await managementRig();
-  door = doorFor(rig.port);
+  door = managementDoor(rig, rig.port);
   const attached = [...rig.sim.world.hooks.values()].find((h) => rig.sim.world.scenarioOfHook(h.id));
   if (!attached) throw new Error('the test world needs an attached hook');
   teamId = attached.teamId;
@@ -80,7 +57,7 @@ describe('hooks.* through the contract', () => {
   });
 
   it('missing hooks:write names the scope', async () => {
-    const readOnly = doorFor(rig.limited(['hooks:read']));
+    const readOnly = managementDoor(rig, rig.limited(['hooks:read']));
     expect((await readOnly.handle('hooks.list', { teamKey })).ok).toBe(true);
     const r = await readOnly.handle('hooks.create', { teamKey, name: 'Nope' });
     expect(r).toMatchObject({ ok: false, error: { code: 'missing-scope', scope: 'hooks:write' } });

@@ -1,12 +1,10 @@
 // The members area through the contract door (createCommandHandler) against the simulator over real
 // HTTP: organization and team lists with role names, invite, role changes, removal only when confirmed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CommandError, contractError } from '../../../shared/contract';
-import { DEFAULT_SETTINGS } from '../../../shared/contract-schemas';
 import type { MemberView, RoleView } from '../../../shared/contract-members';
 import type { OrgKey, TeamState } from '../../../shared/domain';
-import { createCommandHandler, type CommandHandler } from '../../../electron/core/commands/command-handler';
-import type { ManagementPort } from '../../../electron/core/management';
+import type { CommandHandler } from '../../../electron/core/commands/command-handler';
+import { managementDoor } from './contract-door';
 import { managementRig, type ManagementRig } from './harness';
 
 let rig: ManagementRig;
@@ -15,29 +13,9 @@ let orgKey: OrgKey;
 let orgId: number;
 let team: TeamState;
 
-function doorFor(port: ManagementPort): CommandHandler {
-  const refuse = () => Promise.reject(new CommandError(contractError('refused', 'Not in this test.')));
-  return createCommandHandler({
-    engine: {
-      store: rig.store,
-      refresh: () => undefined,
-      toggleScenario: refuse,
-      runScenario: refuse,
-      retryIncomplete: refuse,
-      setUserLooking: () => undefined,
-      snooze: () => undefined,
-      mute: () => undefined,
-      management: () => port,
-    },
-    settings: { get: () => DEFAULT_SETTINGS, set: refuse },
-    host: { snapshot: () => ({ version: 0, state: rig.store.getState() }), openExternal: refuse },
-    log: () => undefined,
-  });
-}
-
 beforeAll(async () => {
   rig = await managementRig();
-  door = doorFor(rig.port);
+  door = managementDoor(rig, rig.port);
   orgKey = rig.orgKeys.find((k) => rig.store.getState().orgs[k]!.name === 'Northwind Agency')!;
   orgId = rig.store.getState().orgs[orgKey]!.id;
   team = Object.values(rig.store.getState().teams).find((t) => t.orgKey === orgKey)!;
@@ -89,7 +67,7 @@ describe('members.* through the contract', () => {
   });
 
   it('missing scopes are named', async () => {
-    const readOnly = doorFor(rig.limited(['user:read', 'organizations:read', 'teams:read']));
+    const readOnly = managementDoor(rig, rig.limited(['user:read', 'organizations:read', 'teams:read']));
     const list = await readOnly.handle('members.list', { orgKey });
     expect(list.ok).toBe(true);
     expect(await readOnly.handle('members.invite', { orgKey, email: 'x@example.com', roleId: 13 })).toMatchObject({

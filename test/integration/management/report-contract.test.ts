@@ -6,14 +6,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEvent, type CommandResult, type EventName, type EventPayload } from '../../../shared/contract';
-import type { AgencyReportView, ReportCountsView, ReportProgressEvent } from '../../../shared/contract-report';
+import { parseEvent, type CommandResult, type EventName } from '../../../shared/contract';
+import type { AgencyReportView, ReportProgressEvent } from '../../../shared/contract-report';
 import { DiskCacheFile } from '../../../electron/core/cache/disk-cache-file';
-import { createCommandHandler, type CommandHandler } from '../../../electron/core/commands/command-handler';
-import type { CommandDeps, EngineCommandPort } from '../../../electron/core/commands/ports';
+import type { CommandHandler } from '../../../electron/core/commands/command-handler';
 import { openSettingsFile, type SettingsFile } from '../../../electron/core/commands/settings-file';
 import type { ManagementPort } from '../../../electron/core/management';
-import { T0, managementRig, managementWorld, type ManagementRig } from './harness';
+import { managementDoor } from './contract-door';
+import { T0, managementRig, managementWorld, simulatorCounts, type ManagementRig } from './harness';
 
 const HOUR = 3_600_000;
 const range = { from: T0 - 20 * HOUR, to: T0 - 2 * HOUR };
@@ -24,37 +24,14 @@ let dir: string;
 let settings: SettingsFile;
 const events: { event: EventName; payload: unknown }[] = [];
 
-/** The parts of the engine the report commands use; the others are never called here. */
-function engineOn(port: ManagementPort): EngineCommandPort {
-  const unused = () => Promise.reject(new Error('not used by the report commands'));
-  return {
-    store: rig.store,
-    management: () => port,
-    refresh: unused,
-    toggleScenario: unused,
-    runScenario: unused,
-    retryIncomplete: unused,
-    setUserLooking: () => undefined,
-    snooze: () => undefined,
-    mute: () => undefined,
-  };
-}
-
 function door(port: ManagementPort, onEvent?: (event: EventName, payload: unknown) => void): CommandHandler {
-  const deps: CommandDeps = {
-    engine: engineOn(port),
+  return managementDoor(rig, port, {
     settings,
-    host: {
-      snapshot: () => ({ version: 0, state: rig.store.getState() }) as never,
-      openExternal: () => Promise.resolve(),
-      emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
-        events.push({ event, payload: parseEvent(event, payload) });
-        onEvent?.(event, payload);
-      },
+    emit: (event, payload) => {
+      events.push({ event, payload: parseEvent(event, payload) });
+      onEvent?.(event, payload);
     },
-    log: () => undefined,
-  };
-  return createCommandHandler(deps);
+  });
 }
 
 function valueOf<T>(r: CommandResult): T {
@@ -62,20 +39,7 @@ function valueOf<T>(r: CommandResult): T {
   return r.value as T;
 }
 
-function groundTruth(orgId: number): ReportCounts {
-  const c: ReportCounts = { runs: 0, successes: 0, warnings: 0, failures: 0, operations: 0, transfer: 0 };
-  for (const e of rig.sim.control.executions({ zone: 'eu1' })) {
-    if (e.organizationId !== orgId || e.status === 'running' || e.start < range.from || e.start >= range.to) continue;
-    c.runs++;
-    if (e.status === 1) c.successes++;
-    if (e.status === 2) c.warnings++;
-    if (e.status === 3) c.failures++;
-    c.operations += e.operations;
-    c.transfer += e.transfer;
-  }
-  return c;
-}
-type ReportCounts = ReportCountsView;
+const groundTruth = (orgId: number) => simulatorCounts(rig, orgId, range);
 type BuildReply = { report: AgencyReportView; cancelled: boolean; requests: number };
 
 const progressOf = (requestId: string) =>

@@ -2,8 +2,8 @@
 // checked against the simulator's own ground-truth executions, reuse of fetched history, the request
 // cap, a missing scope, and the exports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgencyReportService, toCsv, toPrintableHtml, type ReportCounts, type ReportProgress } from '../../../electron/core/management';
-import { T0, managementRig, managementWorld, type ManagementRig } from './harness';
+import { AgencyReportService, toCsv, toPrintableHtml, type ReportProgress } from '../../../electron/core/management';
+import { T0, managementRig, managementWorld, simulatorCounts, type ManagementRig } from './harness';
 
 const HOUR = 3_600_000;
 const range = { from: T0 - 20 * HOUR, to: T0 - 2 * HOUR };
@@ -15,19 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => rig.close());
 
-function groundTruth(orgId: number): ReportCounts {
-  const c: ReportCounts = { runs: 0, successes: 0, warnings: 0, failures: 0, operations: 0, transfer: 0 };
-  for (const e of rig.sim.control.executions({ zone: 'eu1' })) {
-    if (e.organizationId !== orgId || e.status === 'running' || e.start < range.from || e.start >= range.to) continue;
-    c.runs++;
-    if (e.status === 1) c.successes++;
-    if (e.status === 2) c.warnings++;
-    if (e.status === 3) c.failures++;
-    c.operations += e.operations;
-    c.transfer += e.transfer;
-  }
-  return c;
-}
+const groundTruth = (orgId: number) => simulatorCounts(rig, orgId, range);
 
 describe('agency report', () => {
   const service = () => new AgencyReportService(rig.port);

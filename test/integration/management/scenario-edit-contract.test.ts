@@ -8,9 +8,8 @@ import { MAX_BLUEPRINT_CHARS } from '../../../shared/blueprint';
 import type { CommandResult } from '../../../shared/contract';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../../../shared/contract-wire';
 import type { ScenarioKey, TeamKey } from '../../../shared/domain';
-import { createCommandHandler, type CommandHandler } from '../../../electron/core/commands/command-handler';
-import type { CommandDeps } from '../../../electron/core/commands/ports';
-import type { ManagementPort } from '../../../electron/core/management';
+import type { CommandHandler } from '../../../electron/core/commands/command-handler';
+import { managementDoor } from './contract-door';
 import { managementRig, type ManagementRig } from './harness';
 
 const blueprintText = readFileSync(new URL('../../fixtures/make-api/executions/blueprint.json', import.meta.url), 'utf8');
@@ -18,30 +17,6 @@ const blueprintText = readFileSync(new URL('../../fixtures/make-api/executions/b
 let rig: ManagementRig;
 let door: CommandHandler;
 let teamKey: TeamKey;
-
-const unused = () => {
-  throw new Error('not used by this test');
-};
-
-function handlerOn(port: ManagementPort, store: ManagementRig['store']): CommandHandler {
-  const deps: CommandDeps = {
-    engine: {
-      store,
-      refresh: unused,
-      toggleScenario: unused,
-      runScenario: unused,
-      retryIncomplete: unused,
-      setUserLooking: unused,
-      snooze: unused,
-      mute: unused,
-      management: () => port,
-    },
-    settings: { get: unused, set: unused },
-    host: { snapshot: unused, openExternal: unused },
-    log: () => undefined,
-  };
-  return createCommandHandler(deps);
-}
 
 const ok = <T = Record<string, unknown>>(r: CommandResult): T => {
   if (!r.ok) throw new Error(`expected a reply, got ${JSON.stringify(r.error)}`);
@@ -51,7 +26,7 @@ const state = () => rig.store.getState();
 
 beforeAll(async () => {
   rig = await managementRig();
-  door = handlerOn(rig.port, rig.store);
+  door = managementDoor(rig, rig.port);
   teamKey = Object.values(state().folders)[0]!.teamKey;
 });
 afterAll(() => rig.close());
@@ -127,7 +102,7 @@ describe('scenarioEdit.* through the contract', () => {
 
   it('names the missing scope, and says when Make no longer knows the scenario', async () => {
     const other = Object.values(state().scenarios).find((s) => s.teamKey === teamKey)!;
-    const readOnly = handlerOn(rig.limited(['scenarios:read']), rig.store);
+    const readOnly = managementDoor(rig, rig.limited(['scenarios:read']));
     expect((await readOnly.handle('scenarioEdit.exportBlueprint', { key: other.key })).ok).toBe(true);
     expect(await readOnly.handle('scenarioEdit.rename', { key: other.key, name: 'x' })).toMatchObject({
       ok: false,
