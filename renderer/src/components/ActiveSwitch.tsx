@@ -4,25 +4,20 @@ import type { ScenarioState } from '../../../shared/domain';
 import { useUi } from '../app-context';
 import { useScenarioActions } from '../scenario-actions';
 import { errorPlace } from '../store/ui-store';
+import { Switch } from './Switch';
 
 export function ActiveSwitch({ scenario, tabIndex }: { scenario: ScenarioState; tabIndex?: number }) {
   const { t } = useTranslation();
   const actions = useScenarioActions();
   const busy = useUi((s) => errorPlace(scenario.key, 'toggle') in s.busy);
   return (
-    <button
-      type="button"
-      role="switch"
-      className="switch"
-      aria-checked={scenario.isActive}
-      aria-busy={busy || undefined}
-      aria-label={t('actions.toggleNamed', { name: scenario.name })}
-      disabled={busy}
+    <Switch
+      checked={scenario.isActive}
+      busy={busy}
+      label={t('actions.toggleNamed', { name: scenario.name })}
       tabIndex={tabIndex}
-      data-testid="scenario-toggle"
-      onClick={() => actions.setActive(scenario.key, !scenario.isActive)}
-    >
-      <span className="switch-knob" aria-hidden="true" />
-    </button>
+      testId="scenario-toggle"
+      onToggle={() => actions.setActive(scenario.key, !scenario.isActive)}
+    />
   );
 }

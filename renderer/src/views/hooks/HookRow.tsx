@@ -7,6 +7,7 @@ import type { HookPing, HookView } from '../../../../shared/contract-hooks';
 import type { ActionPermission, HookAction } from '../../../../shared/management-scopes';
 import { useEngine, useServices, useUi } from '../../app-context';
 import { ErrorNote } from '../../components/ErrorNote';
+import { Switch } from '../../components/Switch';
 import { formatNumber } from '../../i18n/format';
 import { act, errorPlace } from '../../store/ui-store';
 
@@ -150,19 +151,13 @@ function EnabledCell({ hook, canChange, onChanged }: { hook: HookView; canChange
   };
   return (
     <>
-      <button
-        type="button"
-        role="switch"
-        className="switch"
-        aria-checked={hook.enabled}
-        aria-busy={busy || undefined}
-        aria-label={t('hooks.enabledLabel', { name: hook.name })}
-        disabled={busy}
-        onClick={() => void toggle()}
-        data-testid="hook-enabled"
-      >
-        <span className="switch-knob" aria-hidden="true" />
-      </button>
+      <Switch
+        checked={hook.enabled}
+        busy={busy}
+        label={t('hooks.enabledLabel', { name: hook.name })}
+        testId="hook-enabled"
+        onToggle={() => void toggle()}
+      />
       <ErrorNote place={place} />
     </>
   );

@@ -10,6 +10,7 @@ import { act, errorPlace } from '../../store/ui-store';
 import { readBlueprintFile, type ChosenFile } from './blueprint-file';
 import { ProblemList } from './EditError';
 import { folderOptions } from './folder-options';
+import { FolderSelect } from './FolderSelect';
 import { FormDialog } from './FormDialog';
 import type { TeamOption } from './team-options';
 
@@ -126,17 +127,7 @@ export function CreateScenarioDialog({ teams, draft, setDraft, onClose, onCreate
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-folder`}>{t('scenarioEdit.folder')}</label>
-        <select id={`${id}-folder`} value={draft.folderKey} onChange={(e) => setDraft({ folderKey: e.target.value })} data-testid="create-folder">
-          <option value="">{t('scenarioEdit.noFolder')}</option>
-          {options.map((o) => (
-            <option key={o.key} value={o.key}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FolderSelect id={`${id}-folder`} value={draft.folderKey} options={options} onChange={(folderKey) => setDraft({ folderKey })} testId="create-folder" />
       <div className="field">
         <label htmlFor={`${id}-name`}>{t('scenarioEdit.create.name')}</label>
         <input

@@ -5,6 +5,7 @@ import type { ScenarioState } from '../../../../shared/domain';
 import { useEngine, useServices } from '../../app-context';
 import { act, errorPlace } from '../../store/ui-store';
 import { folderOptions } from './folder-options';
+import { FolderSelect } from './FolderSelect';
 import { FormDialog } from './FormDialog';
 
 export function MoveDialog({ scenario, onClose }: { scenario: ScenarioState; onClose: () => void }) {
@@ -21,17 +22,7 @@ export function MoveDialog({ scenario, onClose }: { scenario: ScenarioState; onC
   };
   return (
     <FormDialog title={t('scenarioEdit.moveTitle', { name: scenario.name })} place={place} submitLabel={t('scenarioEdit.move')} onSubmit={() => void submit()} onClose={onClose} testId="move-dialog" canSubmit={folderKey !== (scenario.folderKey ?? '')}>
-      <div className="field">
-        <label htmlFor={id}>{t('scenarioEdit.folder')}</label>
-        <select id={id} value={folderKey} onChange={(e) => setFolderKey(e.target.value)} data-testid="move-folder" data-autofocus>
-          <option value="">{t('scenarioEdit.noFolder')}</option>
-          {options.map((o) => (
-            <option key={o.key} value={o.key}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FolderSelect id={id} value={folderKey} options={options} onChange={setFolderKey} testId="move-folder" autoFocus />
     </FormDialog>
   );
 }
