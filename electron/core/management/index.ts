@@ -26,7 +26,7 @@ export {
 } from '../../../shared/management-scopes';
 export { WebhookService, checkHookName, kindOf, MAX_HOOK_NAME, type WebhookView, type WebhookPing, type WebhookKind, type CreateWebhookInput } from './webhooks';
 export { MemberService, type MemberView, type MemberList, type RoleView, type InviteMemberInput } from './members';
-export { validateBlueprint, blueprintFileName, MAX_BLUEPRINT_CHARS, type BlueprintCheck } from './blueprint';
+export { validateBlueprint, blueprintFileName, MAX_BLUEPRINT_CHARS, type BlueprintCheck } from '../../../shared/blueprint';
 export {
   SCHEDULE_KINDS,
   checkScheduling,
@@ -35,8 +35,8 @@ export {
   previewCaveats,
   type ScheduleType,
   type SchedulingCheckOptions,
-} from './scheduling';
-export { instantOf, wallTimeAt, offsetAt, isValidTimeZone, type WallTime } from '../time/zoned-time';
+} from '../../../shared/scheduling';
+export { instantOf, wallTimeAt, offsetAt, isValidTimeZone, type WallTime } from '../../../shared/zoned-time';
 export {
   ScenarioLifecycleService,
   DEFAULT_SCHEDULING,

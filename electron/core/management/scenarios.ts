@@ -5,10 +5,10 @@ import { folderKey as makeFolderKey } from '../../../shared/domain';
 import type { FolderKey, ScenarioKey, Scheduling, TeamKey } from '../../../shared/domain';
 import { isConfirmationRequired, toScenarioFacts, type MakeScenario, type UpdateScenarioInput } from '../make';
 import { toDomainFacts } from '../poller/scenario-facts';
-import { blueprintFileName, validateBlueprint } from './blueprint';
+import { blueprintFileName, validateBlueprint } from '../../../shared/blueprint';
 import type { ManagementPort } from './ports';
 import { failed, invalidInput, needsConfirmation, ok, toManagementError, type ManagementResult } from './results';
-import { checkScheduling, normalizeScheduling, type SchedulingCheckOptions } from './scheduling';
+import { checkScheduling, normalizeScheduling, type SchedulingCheckOptions } from '../../../shared/scheduling';
 import { scenarioTarget, teamTarget, type ScenarioTarget } from './targets';
 
 export interface CreateScenarioRequest {

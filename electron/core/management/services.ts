@@ -3,7 +3,7 @@ import type { ManagementPort } from './ports';
 import { MemberService } from './members';
 import { AgencyReportService } from './report/service';
 import { ScenarioLifecycleService } from './scenarios';
-import type { SchedulingCheckOptions } from './scheduling';
+import type { SchedulingCheckOptions } from '../../../shared/scheduling';
 import { WebhookService } from './webhooks';
 
 export interface ManagementServices {

@@ -1,7 +1,7 @@
 // Wall-clock helpers for a given IANA time zone, so the tray's "until tomorrow" and "failed at 14:32"
 // are pure functions of (now, timeZone) instead of reading the machine's zone.
 import type { Millis } from '../../../shared/domain';
-import { instantOf, wallTimeAt } from '../time/zoned-time';
+import { instantOf, wallTimeAt } from '../../../shared/zoned-time';
 import type { TrayLocale } from './strings';
 
 export { instantOf };
