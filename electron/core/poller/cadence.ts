@@ -1,7 +1,7 @@
 // How long to wait before the next cycle of one organization. Pure.
 //
 // Decisions:
-// - Looking (tray menu or window open): fastest; normal: a failure should show within ~10 s; idle
+// - Looking (tray menu or window open): fastest; normal: a failure should show within seconds; idle
 //   (user away): slower, since nobody reads a notification before they return.
 // - Snoozed: keeps polling at the idle pace. Snooze silences notifications, not monitoring: the tray icon
 //   and run history stay current, and failures during the snooze are already in the state when it ends.
@@ -29,7 +29,8 @@ export interface CadenceInput {
 
 export const CADENCE = {
   lookingMs: 5_000,
-  normalMs: 10_000,
+  /** Not much slower than looking: one list page is cheap next to the log reads it saves (W1 bench). */
+  normalMs: 7_000,
   idleMs: 30_000,
   offlineBaseMs: 15_000,
   offlineMaxMs: 120_000,

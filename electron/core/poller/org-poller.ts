@@ -29,6 +29,12 @@ const MAX_LOG_PAGES = 4;
 const MAX_LIST_PAGES = 200;
 /** Error details (message, failing module) fetched per log read for runs that just failed. */
 export const DETAILS_PER_READ = 2;
+/**
+ * How long a failed run waits for its error details before it is written (and notified) without them.
+ * When the budget window is full a detail can wait several seconds for a slot; the notification should
+ * not. The text is filled in when the detail arrives, for the window and the run history.
+ */
+export const DETAIL_WAIT_MS = 1_000;
 /** Log reads queued or running in the governor at once: few, so a new urgent signal is next in line. */
 const READS_IN_FLIGHT = 2;
 /** The safety sweep reads at most one scenario this often, and only from slack in the budget window. */
@@ -417,20 +423,55 @@ export class OrgPoller {
     this.answerStarted(f.key, runs);
 
     const newsSince = this.host.newsSince(this.orgKey);
-    for (const r of runs) {
-      // Error text only for failures that can still be news: history would cost a request per old run.
-      if (r.status !== 3 || known.has(r.id) || r.timestamp < newsSince || !takeDetail()) continue;
-      try {
-        // A notification is waiting for this answer: it goes ahead of the queued background reads.
-        const d = await this.governed(higher(priority, 'visible'), (signal) => client.getExecutionDetail(id, r.id, {}, { signal }));
-        stats.detailReads++;
-        r.errorMessage = d.error?.message ?? null;
-        r.errorModule = d.error ? (d.error.moduleName ?? d.error.appName) : null;
-      } catch (err) {
-        if (!isNotFound(err)) throw err;
-      }
+    // Error text only for failures that can still be news: history would cost a request per old run.
+    const failed = runs.filter((r) => r.status === 3 && !known.has(r.id) && r.timestamp >= newsSince && takeDetail());
+    const apply = (texts: readonly (ErrorText | null)[]) =>
+      this.host.store.applyRuns(f.key, keepErrorText(this.host.store.getState().scenarios[f.key], withErrorTexts(runs, texts)));
+    if (failed.length === 0) {
+      apply([]);
+      return;
     }
-    this.host.store.applyRuns(f.key, keepErrorText(this.host.store.getState().scenarios[f.key], runs));
+    const texts = Promise.all(failed.map((r) => this.readErrorText(client, priority, id, r.id, stats)));
+    const inTime = await this.within(DETAIL_WAIT_MS, texts);
+    if (inTime !== null) {
+      apply(inTime);
+      return;
+    }
+    apply([]);
+    void texts.then(
+      (late) => {
+        apply(late);
+        this.host.runsChanged(this.orgKey);
+      },
+      // The runs are written already; only their error text is missing until a later read.
+      () => undefined,
+    );
+  }
+
+  /** Make's error message and failing module of one failed run; null when the run is gone. */
+  private async readErrorText(client: MakeClient, priority: Priority, scenarioId: number, executionId: string, stats: CycleStats): Promise<ErrorText | null> {
+    try {
+      // A notification is waiting for this answer: it goes ahead of the queued background reads.
+      const d = await this.governed(higher(priority, 'visible'), (signal) => client.getExecutionDetail(scenarioId, executionId, {}, { signal }));
+      stats.detailReads++;
+      return { id: executionId, errorMessage: d.error?.message ?? null, errorModule: d.error ? (d.error.moduleName ?? d.error.appName) : null };
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  /** `work`'s value if it settles within `ms` (a rejection is thrown), null if it takes longer. */
+  private async within<T>(ms: number, work: Promise<T>): Promise<T | null> {
+    let timer: TimerHandle | null = null;
+    const late = new Promise<null>((resolve) => {
+      timer = this.host.clock.setTimeout(() => resolve(null), ms);
+    });
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      if (timer) this.host.clock.clearTimeout(timer);
+    }
   }
 
   /** A read that found a new run answers a pending `started` look at the same scenario. */
@@ -499,6 +540,22 @@ export function scenarioIdOf(key: ScenarioKey): number {
   const m = /\/s(\d+)$/.exec(key);
   if (!m) throw new TypeError(`Not a scenario key: ${key}`);
   return Number(m[1]);
+}
+
+interface ErrorText {
+  id: string;
+  errorMessage: string | null;
+  errorModule: string | null;
+}
+
+function withErrorTexts(runs: RunSummary[], texts: readonly (ErrorText | null)[]): RunSummary[] {
+  const byId = new Map<string, ErrorText>();
+  for (const t of texts) if (t) byId.set(t.id, t);
+  if (byId.size === 0) return runs;
+  return runs.map((r) => {
+    const t = byId.get(r.id);
+    return t ? { ...r, errorMessage: t.errorMessage, errorModule: t.errorModule } : r;
+  });
 }
 
 /** A later read of a run without its error text must not erase the text fetched earlier. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { failureNotificationsFor, rig, scheduledScenarios, type Rig } from './harness';
+import { failureNotificationsFor, rig, scheduledScenarios, smallWorld, type Rig } from './harness';
 
 let r: Rig | undefined;
 afterEach(async () => {
@@ -44,6 +44,25 @@ describe('engine against the simulator', () => {
     expect(notes[0]).toMatchObject({ kind: 'failure', executionId: failed()!.id });
     expect(notes[0]!.params.errorMessage).toBe('Invoice API said no');
     expect(r.state().scenarios[key]!.health).toBe('failing');
+  });
+
+  test('a failure whose error details must wait for the budget is notified at once without them; the text follows', async () => {
+    // One request per minute: the detail asked right after the log read cannot start within DETAIL_WAIT_MS.
+    r = await rig({ world: smallWorld({ runsPerMinute: 1 }), settings: { budgetShare: 0.02 } });
+    await r.engine.start();
+    expect(await r.until(() => Object.keys(r!.state().scenarios).length > 0, 10 * 60_000, 1_000)).toBe(true);
+    expect(Object.values(r.state().orgs)[0]!.budget.allowedPerMin).toBe(1);
+    const target = scheduledScenarios(r.sim)[0]!;
+    r.sim.control.forceNextOutcome(target.id, { status: 'error', errorMessage: 'Invoice API said no' });
+    const key = r.key(target.id);
+    expect(await r.until(() => failureNotificationsFor(r!.notifier, key).length > 0, 60 * 60_000, 1_000)).toBe(true);
+    const [note] = failureNotificationsFor(r.notifier, key);
+    expect(note!.params.errorMessage).toBeNull();
+    const run = () => r!.state().scenarios[key]!.recentRuns.find((x) => x.id === note!.executionId);
+    expect(run()).toMatchObject({ status: 3, errorMessage: null });
+    expect(await r.until(() => run()?.errorMessage === 'Invoice API said no', 5 * 60_000, 1_000)).toBe(true);
+    await r.tick(3 * 60_000, 1_000);
+    expect(failureNotificationsFor(r.notifier, key)).toHaveLength(1);
   });
 
   test('a run that lasts 20 minutes (logged with its start, published at its end) is notified once when it ends', async () => {

@@ -57,9 +57,9 @@ describe('notificationContent', () => {
     expect(ja.body.split('\n')[0]).toBe('Acme · 3 回失敗しました（最後は3月2日 14:32）');
   });
 
-  it('uses the notification time when the run time is unknown, and says when Make gave no message', () => {
+  it('uses the notification time when the run time is unknown, and points to the run history when the error text is not known (yet)', () => {
     const c = notificationContent(spec('failure', {}, { runAt: null, errorMessage: null, errorModule: null, orgName: null }), 'en', NOW, { timeZone: TZ });
-    expect(c.body).toBe('Failed at 14:40\nMake gave no error message.');
+    expect(c.body).toBe('Failed at 14:40\nSee the run history for details.');
     expect(c.url).toBeNull();
   });
 
