@@ -6,6 +6,7 @@
 // `monthly` + `days` (1–31) + `time`, `yearly` + `months` (1–12) + `days` + `time` ("specified dates").
 // Times of day are wall-clock `HH:MM` in the organization's time zone.
 import type { Millis, Scheduling } from './domain';
+import { problem, type Problem } from './problems';
 import { daysInMonth, instantOf, isValidTimeZone, isoWeekday, wallTimeAt } from './zoned-time';
 
 export const SCHEDULE_KINDS = [
@@ -34,49 +35,50 @@ export interface SchedulingCheckOptions {
 
 const wholeIn = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
 
-/** Every problem with a scheduling object, in plain words (empty when Make should accept it). */
-export function checkScheduling(s: Scheduling, opts: SchedulingCheckOptions = {}): string[] {
-  const problems: string[] = [];
-  if (!TYPES.has(s.type)) return [`"${s.type}" is not one of Make's schedule types.`];
+/** Every problem with a scheduling object (empty when Make should accept it). */
+export function checkScheduling(s: Scheduling, opts: SchedulingCheckOptions = {}): Problem[] {
+  const problems: Problem[] = [];
+  if (!TYPES.has(s.type)) return [problem('schedule-unknown-type', { type: s.type })];
   const needTime = () => {
-    if (s.time === undefined) problems.push('Choose the time of day.');
-    else if (!TIME.test(s.time)) problems.push(`"${s.time}" is not a time of day (HH:MM, 00:00–23:59).`);
+    if (s.time === undefined) problems.push(problem('schedule-no-time'));
+    else if (!TIME.test(s.time)) problems.push(problem('schedule-bad-time', { time: s.time }));
   };
-  const needDays = (lo: number, hi: number, what: string) => {
-    if (!s.days || s.days.length === 0) problems.push(`Choose at least one ${what}.`);
-    else if (!s.days.every((d) => wholeIn(d, lo, hi))) problems.push(`Each ${what} must be a whole number from ${lo} to ${hi}.`);
+  const needDays = (hi: 7 | 31) => {
+    const [none, bad] = hi === 7 ? (['schedule-no-weekdays', 'schedule-bad-weekdays'] as const) : (['schedule-no-monthdays', 'schedule-bad-monthdays'] as const);
+    if (!s.days || s.days.length === 0) problems.push(problem(none));
+    else if (!s.days.every((d) => wholeIn(d, 1, hi))) problems.push(problem(bad));
   };
   switch (s.type) {
     case 'indefinitely': {
       const min = (opts.minIntervalMinutes ?? DEFAULT_MIN_INTERVAL_MINUTES) * 60;
-      if (typeof s.interval !== 'number' || !Number.isInteger(s.interval) || s.interval <= 0) problems.push('Choose how often it runs (a whole number of seconds).');
-      else if (s.interval < min) problems.push(`The interval must be at least ${min / 60} minute${min === 60 ? '' : 's'} on this plan.`);
+      if (typeof s.interval !== 'number' || !Number.isInteger(s.interval) || s.interval <= 0) problems.push(problem('schedule-no-interval'));
+      else if (s.interval < min) problems.push(problem('schedule-interval-too-short', { minutes: min / 60 }));
       break;
     }
     case 'once': {
       const at = s.date === undefined ? NaN : Date.parse(s.date);
-      if (!Number.isFinite(at)) problems.push('Choose the date and time of the run.');
-      else if (opts.now !== undefined && at <= opts.now) problems.push('The date of a single run must be in the future.');
+      if (!Number.isFinite(at)) problems.push(problem('schedule-no-date'));
+      else if (opts.now !== undefined && at <= opts.now) problems.push(problem('schedule-date-past'));
       break;
     }
     case 'daily':
       needTime();
       break;
     case 'weekly':
-      needDays(1, 7, 'day of the week');
+      needDays(7);
       needTime();
       break;
     case 'monthly':
-      needDays(1, 31, 'day of the month');
+      needDays(31);
       needTime();
       break;
     case 'yearly':
-      if (!s.months || s.months.length === 0) problems.push('Choose at least one month.');
-      else if (!s.months.every((m) => wholeIn(m, 1, 12))) problems.push('Each month must be a whole number from 1 to 12.');
-      needDays(1, 31, 'day of the month');
+      if (!s.months || s.months.length === 0) problems.push(problem('schedule-no-months'));
+      else if (!s.months.every((m) => wholeIn(m, 1, 12))) problems.push(problem('schedule-bad-months'));
+      needDays(31);
       needTime();
       if (problems.length === 0 && !s.months!.some((m) => s.days!.some((d) => d <= daysInMonth(2024, m)))) {
-        problems.push('None of the chosen dates exists in the calendar.');
+        problems.push(problem('schedule-no-such-date'));
       }
       break;
     default:

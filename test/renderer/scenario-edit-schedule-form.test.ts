@@ -1,8 +1,14 @@
 // The schedule editor's form ↔ Make's scheduling object, in a time zone that isn't the machine's.
 import { describe, expect, it } from 'vitest';
-import { draftOf, previewOf, schedulingOf } from '../../renderer/src/views/scenario-edit/schedule-form';
+import { draftOf, previewOf as preview, schedulingOf } from '../../renderer/src/views/scenario-edit/schedule-form';
+import { problemText } from '../../shared/problems';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
+/** The preview with its problems in English words. */
+const previewOf = (...args: Parameters<typeof preview>) => {
+  const p = preview(...args);
+  return { ...p, problems: p.problems.map((x) => problemText(x)) };
+};
 
 describe('schedule form', () => {
   it('fills a form from each of Make’s types and gives the same schedule back', () => {
@@ -28,7 +34,7 @@ describe('schedule form', () => {
   it('previews intervals from now and refuses an interval under a minute', () => {
     const d = { ...draftOf(null, NOW, 'UTC'), type: 'indefinitely' as const, intervalMinutes: '15' };
     expect(previewOf(d, NOW, 'UTC', 2).nextRuns).toEqual([NOW + 900_000, NOW + 1_800_000]);
-    expect(previewOf({ ...d, intervalMinutes: '0.5' }, NOW, 'UTC').problems).toEqual(['The interval must be at least 1 minute on this plan.']);
+    expect(previewOf({ ...d, intervalMinutes: '0.5' }, NOW, 'UTC').problems).toEqual(['The interval must be at least 1 min on this plan.']);
     expect(previewOf({ ...d, intervalMinutes: '' }, NOW, 'UTC').problems).toEqual(['Choose how often it runs (a whole number of seconds).']);
   });
 });

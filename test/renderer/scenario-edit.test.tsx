@@ -24,11 +24,11 @@ function patchScenario(b: MemoryBridge, patch: Partial<EngineState['scenarios'][
   b.publish({ ...b.state, scenarios: { ...b.state.scenarios, [KEY]: { ...s, ...patch } } });
 }
 
-async function openDetail(bridge: MemoryBridge) {
+async function openDetail(bridge: MemoryBridge, lang: 'en' | 'ja' = 'en') {
   bridge.handle('scenario.details', () => ({ inputs: [], outputs: [], usedApps: [], hook: null }) as never);
   bridge.handle('scenario.runs', () => ({ runs: [], hasMore: false }) as never);
   bridge.handle('incomplete.list', () => ({ items: [] }));
-  const r = renderWith(<MainWindow />, bridge);
+  const r = renderWith(<MainWindow />, bridge, lang);
   await screen.findByText('Nightly invoices');
   act(() => r.services.ui.getState().select(KEY));
   return within(await screen.findByTestId('scenario-edit'));
@@ -78,6 +78,18 @@ describe('scenario edit section', () => {
     fireEvent.change(select, { target: { value: folderKey(ZONE, 1000) } });
     fireEvent.click(screen.getByTestId('move-dialog-submit'));
     await waitFor(() => expect(bridge.sentOn('scenarioEdit.move')).toEqual([{ key: KEY, folderKey: folderKey(ZONE, 1000) }]));
+  });
+
+  it('words a schedule’s problems in the window’s language', async () => {
+    const bridge = new MemoryBridge(world());
+    bridge.settings = { ...bridge.settings, language: 'ja' };
+    const section = await openDetail(bridge, 'ja');
+    await waitFor(() => expect(document.documentElement.lang).toBe('ja'));
+    fireEvent.click(section.getByTestId('edit-schedule'));
+    const dialog = within(await screen.findByTestId('schedule-dialog'));
+    fireEvent.change(dialog.getByTestId('schedule-type'), { target: { value: 'weekly' } });
+    for (const box of within(dialog.getByTestId('schedule-weekdays')).getAllByRole('checkbox')) if ((box as HTMLInputElement).checked) fireEvent.click(box);
+    expect(dialog.getByTestId('schedule-problems').textContent).toContain('曜日を 1 つ以上選んでください。');
   });
 
   it('previews the next runs of a schedule and holds back one that is not complete', async () => {

@@ -2,6 +2,7 @@
 // confirmation" (the user must confirm and call again with `confirmed: true`). Never an exception for
 // something Make said; the codes are the contract's, so a UI can pass them through unchanged.
 import type { ErrorCode } from '../../../shared/contract';
+import { problemText, type Problem } from '../../../shared/problems';
 import { GovernorDisposedError } from '../governor';
 import { isAuthError, isConfirmationRequired, isMakeApiError, isMissingScope, missingScopeOf } from '../make';
 
@@ -38,8 +39,11 @@ export const needsConfirmation = <T = never>(confirmation: ConfirmationRequest):
   confirmation,
 });
 
-export const invalidInput = <T = never>(problems: string[], field?: string): ManagementResult<T> =>
-  failed({ code: 'invalid-input', message: problems.join(' '), problems, ...(field !== undefined ? { field } : {}) });
+/** Problems go out in English (the window words the problems it finds itself, in its language). */
+export const invalidInput = <T = never>(found: readonly (string | Problem)[], field?: string): ManagementResult<T> => {
+  const problems = found.map((p) => (typeof p === 'string' ? p : problemText(p)));
+  return failed({ code: 'invalid-input', message: problems.join(' '), problems, ...(field !== undefined ? { field } : {}) });
+};
 
 /** What an action is about, for messages: "This webhook", "This scenario", "This member". */
 export interface ErrorSubject {

@@ -84,7 +84,7 @@ describe('scenarioEdit.* through the contract', () => {
     });
     expect(await door.handle('scenarioEdit.setSchedule', { key, scheduling: { type: 'indefinitely', interval: 30 } })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-input', problems: [expect.stringMatching(/at least 1 minute/)] },
+      error: { code: 'invalid-input', problems: [expect.stringMatching(/at least 1 min on this plan/)] },
     });
     const otherTeamFolder = Object.values(state().folders).find((f) => f.teamKey !== state().scenarios[key]!.teamKey)!;
     expect(await door.handle('scenarioEdit.move', { key, folderKey: otherTeamFolder.key })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'folderKey' } });

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { blueprintFileName, validateBlueprint } from '../../../electron/core/management';
+import { problemText } from '../../../shared/problems';
 
 const fixtureText = readFileSync(new URL('../../fixtures/make-api/executions/blueprint.json', import.meta.url), 'utf8');
 
 const problemsOf = (input: unknown): string[] => {
   const r = validateBlueprint(input);
   if (r.ok) throw new Error('expected problems');
-  return r.problems;
+  return r.problems.map((p) => problemText(p));
 };
 
 describe('validateBlueprint', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { problemText } from '../../../shared/problems';
 import { describe, expect, it } from 'vitest';
 import {
   checkScheduling,
@@ -149,14 +150,15 @@ describe('checkScheduling and normalizeScheduling', () => {
   });
 
   it('names each problem in plain words', () => {
-    expect(checkScheduling({ type: 'hourly' })).toEqual(['"hourly" is not one of Make\'s schedule types.']);
-    expect(checkScheduling({ type: 'indefinitely' })).toEqual(['Choose how often it runs (a whole number of seconds).']);
-    expect(checkScheduling({ type: 'indefinitely', interval: 300 }, { minIntervalMinutes: 15 })).toEqual(['The interval must be at least 15 minutes on this plan.']);
-    expect(checkScheduling({ type: 'once', date: '2020-01-01T00:00:00Z' }, { now: Date.UTC(2026, 0, 1) })).toEqual(['The date of a single run must be in the future.']);
-    expect(checkScheduling({ type: 'daily', time: '24:00' })).toEqual(['"24:00" is not a time of day (HH:MM, 00:00–23:59).']);
-    expect(checkScheduling({ type: 'weekly', days: [8], time: '10:00' })).toEqual(['Each day of the week must be a whole number from 1 to 7.']);
-    expect(checkScheduling({ type: 'monthly', time: '10:00' })).toEqual(['Choose at least one day of the month.']);
-    expect(checkScheduling({ type: 'yearly', months: [2], days: [30, 31], time: '10:00' })).toEqual(['None of the chosen dates exists in the calendar.']);
+    const check = (...args: Parameters<typeof checkScheduling>) => checkScheduling(...args).map((p) => problemText(p));
+    expect(check({ type: 'hourly' })).toEqual(['"hourly" is not one of Make\'s schedule types.']);
+    expect(check({ type: 'indefinitely' })).toEqual(['Choose how often it runs (a whole number of seconds).']);
+    expect(check({ type: 'indefinitely', interval: 300 }, { minIntervalMinutes: 15 })).toEqual(['The interval must be at least 15 min on this plan.']);
+    expect(check({ type: 'once', date: '2020-01-01T00:00:00Z' }, { now: Date.UTC(2026, 0, 1) })).toEqual(['The date of a single run must be in the future.']);
+    expect(check({ type: 'daily', time: '24:00' })).toEqual(['"24:00" is not a time of day (HH:MM, 00:00–23:59).']);
+    expect(check({ type: 'weekly', days: [8], time: '10:00' })).toEqual(['Each day of the week must be a whole number from 1 to 7.']);
+    expect(check({ type: 'monthly', time: '10:00' })).toEqual(['Choose at least one day of the month.']);
+    expect(check({ type: 'yearly', months: [2], days: [30, 31], time: '10:00' })).toEqual(['None of the chosen dates exists in the calendar.']);
   });
 
   it('keeps only the fields of the type, sorted and de-duplicated', () => {

@@ -8,6 +8,7 @@ import { MAX_SCENARIO_NAME } from '../../../../shared/contract-scenario-edit';
 import { useEngine, useServices } from '../../app-context';
 import { act, errorPlace } from '../../store/ui-store';
 import { readBlueprintFile, type ChosenFile } from './blueprint-file';
+import { useProblemText } from '../../i18n/problem-text';
 import { ProblemList } from './EditError';
 import { folderOptions } from './folder-options';
 import { FolderSelect } from './FolderSelect';
@@ -33,6 +34,7 @@ interface Props {
 
 export function CreateScenarioDialog({ teams, draft, setDraft, onClose, onCreated }: Props) {
   const { t } = useTranslation();
+  const problemWords = useProblemText();
   const { api, ui } = useServices();
   const folders = useEngine((m) => m.engine.folders);
   const options = useMemo(() => folderOptions(folders, draft.teamKey || null), [folders, draft.teamKey]);
@@ -73,7 +75,7 @@ export function CreateScenarioDialog({ teams, draft, setDraft, onClose, onCreate
   };
 
   const fileProblems =
-    file && !file.ok ? (file.reason === 'invalid' ? file.problems : [t(file.reason === 'too-large' ? 'scenarioEdit.create.tooLarge' : 'scenarioEdit.create.unreadable')]) : [];
+    file && !file.ok ? (file.reason === 'invalid' ? file.problems.map(problemWords) : [t(file.reason === 'too-large' ? 'scenarioEdit.create.tooLarge' : 'scenarioEdit.create.unreadable')]) : [];
   return (
     <FormDialog
       title={t('scenarioEdit.create.title')}

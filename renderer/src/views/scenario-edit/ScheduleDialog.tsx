@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScenarioState } from '../../../../shared/domain';
 import { useServices } from '../../app-context';
 import { act, errorPlace } from '../../store/ui-store';
+import { useProblemText } from '../../i18n/problem-text';
 import { ProblemList } from './EditError';
 import { FormDialog } from './FormDialog';
 import { SCHEDULE_TYPES, draftOf, localTimeZone, previewOf, type ScheduleDraft } from './schedule-form';
@@ -11,6 +12,7 @@ import { ScheduleFields } from './ScheduleFields';
 
 export function ScheduleDialog({ scenario, onClose }: { scenario: ScenarioState; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const problemWords = useProblemText();
   const { api, ui, now: clock } = useServices();
   const timeZone = useMemo(localTimeZone, []);
   const [now] = useState(clock);
@@ -47,7 +49,7 @@ export function ScheduleDialog({ scenario, onClose }: { scenario: ScenarioState;
       </div>
       <ScheduleFields draft={draft} onChange={(patch) => setDraft({ ...draft, ...patch })} />
       {preview.problems.length > 0 ? (
-        <ProblemList intro={t('scenarioEdit.schedule.notYet')} problems={preview.problems} testId="schedule-problems" />
+        <ProblemList intro={t('scenarioEdit.schedule.notYet')} problems={preview.problems.map(problemWords)} testId="schedule-problems" />
       ) : (
         <section className="schedule-preview" aria-labelledby={`${id}-preview`} aria-live="polite" data-testid="schedule-preview">
           <h3 id={`${id}-preview`}>{t('scenarioEdit.schedule.nextRuns')}</h3>

@@ -1,10 +1,11 @@
 // A chosen blueprint file, read and checked in the renderer for a quick answer (main checks again).
 import { MAX_BLUEPRINT_CHARS, validateBlueprint } from '../../../../shared/blueprint';
+import type { Problem } from '../../../../shared/problems';
 
 export type ChosenFile =
   | { fileName: string; ok: true; text: string; name: string; moduleCount: number }
-  /** `problems` are main's own sentences (validateBlueprint); `reason` one the UI words itself. */
-  | { fileName: string; ok: false; reason: 'too-large' | 'unreadable' | 'invalid'; problems: string[] };
+  /** `problems` are main's own checks (validateBlueprint), worded by useProblemText. */
+  | { fileName: string; ok: false; reason: 'too-large' | 'unreadable' | 'invalid'; problems: Problem[] };
 
 /** UTF-8 needs at most 3 bytes per UTF-16 unit: a larger file can't be within the character limit. */
 const MAX_FILE_BYTES = 3 * MAX_BLUEPRINT_CHARS;

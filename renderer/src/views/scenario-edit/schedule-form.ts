@@ -1,6 +1,7 @@
 // The schedule editor's form state ↔ Make's scheduling object. Pure; the time zone is an argument.
 import type { ScheduleRequest } from '../../../../shared/contract-scenario-edit';
 import type { Millis, Scheduling } from '../../../../shared/domain';
+import type { Problem } from '../../../../shared/problems';
 import { SCHEDULE_KINDS, checkScheduling, normalizeScheduling, previewNextRuns } from '../../../../shared/scheduling';
 import { instantOf, isValidTimeZone, wallTimeAt } from '../../../../shared/zoned-time';
 
@@ -71,8 +72,8 @@ export function schedulingOf(d: ScheduleDraft, timeZone: string): Scheduling {
 
 export interface SchedulePreview {
   scheduling: ScheduleRequest;
-  /** Main's own checks, run here first (the same sentences main would answer with). */
-  problems: string[];
+  /** Main's own checks, run here first (worded by useProblemText). */
+  problems: Problem[];
   /** The next run times; empty for on demand and instant. */
   nextRuns: Millis[];
 }
