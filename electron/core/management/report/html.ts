@@ -2,6 +2,7 @@
 // script (a CSP forbids both), every text escaped, the logo only as an image data URL.
 import { isSafeLogoDataUrl } from '../../../../shared/agency-logo';
 import type { AgencyReport, ReportCounts } from './aggregate';
+import { printableStrings } from './printable-strings';
 
 export { isSafeLogoDataUrl };
 
@@ -9,7 +10,7 @@ export interface PrintableOptions {
   agencyName: string;
   /** `data:image/png;base64,…` (png, jpeg, gif, webp or svg+xml). Anything else is left out. */
   logoDataUrl?: string | null;
-  /** BCP 47, for numbers and dates. Default 'en'. */
+  /** BCP 47, for the words (English or Japanese), numbers and dates. Default 'en'. */
   locale?: string;
   /** IANA zone the range is shown in. Default 'UTC'. */
   timeZone?: string;
@@ -64,6 +65,7 @@ const CSS = `
 
 export function toPrintableHtml(report: AgencyReport, opts: PrintableOptions): string {
   const locale = opts.locale ?? 'en';
+  const w = printableStrings(locale);
   const timeZone = opts.timeZone ?? 'UTC';
   const num = new Intl.NumberFormat(locale);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
@@ -74,33 +76,26 @@ export function toPrintableHtml(report: AgencyReport, opts: PrintableOptions): s
     `<td class="n${c.warnings > 0 ? ' warn' : ''}">${num.format(c.warnings)}</td>` +
     `<td class="n">${num.format(c.operations)}</td>` +
     `<td class="n">${e(formatBytes(c.transfer, locale))}</td>`;
-  const head =
-    '<thead><tr><th>Scenario</th><th>Team</th><th class="n">Runs</th><th class="n">Failures</th><th class="n">Warnings</th>' +
-    '<th class="n">Operations</th><th class="n">Data transfer</th></tr></thead>';
+  const numberHeads = [w.runs, w.failures, w.warnings, w.operations, w.transfer].map((h) => `<th class="n">${e(h)}</th>`).join('');
+  const head = (first: string, second: string) => `<thead><tr><th>${e(first)}</th><th>${e(second)}</th>${numberHeads}</tr></thead>`;
+  const totalRow = (c: ReportCounts) => `<tr class="total"><td>${e(w.total)}</td><td></td>${cells(c)}</tr>`;
 
   const sections = report.orgs
     .map((org) => {
       const rows = org.scenarios
-        .map((s) => `<tr><td>${e(s.name)}${s.incomplete ? ' <span class="note">(partial)</span>' : ''}</td><td>${e(s.teamName ?? '')}</td>${cells(s)}</tr>`)
+        .map((s) => `<tr><td>${e(s.name)}${s.incomplete ? ` <span class="note">${e(w.partial)}</span>` : ''}</td><td>${e(s.teamName ?? '')}</td>${cells(s)}</tr>`)
         .join('');
-      const empty = org.scenarios.length === 0 ? '<tr><td colspan="7">No scenarios.</td></tr>' : '';
-      return (
-        `<section><h2>${e(org.name)}</h2><table>${head}<tbody>${rows}${empty}` +
-        `<tr class="total"><td>Total</td><td></td>${cells(org.totals)}</tr></tbody></table></section>`
-      );
+      const empty = org.scenarios.length === 0 ? `<tr><td colspan="7">${e(w.noScenarios)}</td></tr>` : '';
+      return `<section><h2>${e(org.name)}</h2><table>${head(w.scenario, w.team)}<tbody>${rows}${empty}${totalRow(org.totals)}</tbody></table></section>`;
     })
     .join('');
 
   const logo = opts.logoDataUrl && isSafeLogoDataUrl(opts.logoDataUrl) ? `<img src="${e(opts.logoDataUrl)}" alt="">` : '';
-  const title = opts.title ?? 'Automation report';
+  const title = opts.title ?? w.title;
   const range = `${date.format(report.range.from)} – ${date.format(report.range.to)} (${timeZone})`;
-  const summary =
-    `<table class="summary">${head.replace('<th>Scenario</th><th>Team</th>', '<th>All organizations</th><th></th>')}` +
-    `<tbody><tr class="total"><td>Total</td><td></td>${cells(report.totals)}</tr></tbody></table>`;
-  const partial = report.incomplete
-    ? '<p class="note">Some run history could not be read within the request budget; rows marked “partial” may be missing runs.</p>'
-    : '';
-  const generated = opts.generatedAt !== undefined ? `Generated ${e(date.format(opts.generatedAt))}. ` : '';
+  const summary = `<table class="summary">${head(w.allOrganizations, '')}<tbody>${totalRow(report.totals)}</tbody></table>`;
+  const partial = report.incomplete ? `<p class="note">${e(w.partialNote)}</p>` : '';
+  const generated = opts.generatedAt !== undefined ? e(w.generated(date.format(opts.generatedAt))) : '';
 
   return (
     `<!DOCTYPE html>\n<html lang="${e(locale)}"><head><meta charset="utf-8">` +
@@ -109,7 +104,7 @@ export function toPrintableHtml(report: AgencyReport, opts: PrintableOptions): s
     `<title>${e(`${title} — ${opts.agencyName}`)}</title><style>${CSS}</style></head><body>` +
     `<header>${logo}<div><h1>${e(opts.agencyName)}</h1><p class="sub">${e(title)}: ${e(range)}</p></div></header>` +
     `${summary}${partial}${sections}` +
-    `<footer>${generated}Runs are counted by start time; runs still going are not counted. Data transfer as Make reports it.</footer>` +
+    `<footer>${generated}${e(w.howCounted)}</footer>` +
     `</body></html>\n`
   );
 }
