@@ -115,7 +115,7 @@ const SEARCH_DAYS = 366 * 8 + 2;
  * The next `count` run times strictly after `from`, as Make would schedule them in `timeZone`.
  * Empty for schedules that have no times (on demand, instant) and for a `once` in the past.
  * Intervals count from `from` (Make counts from the previous run). Throws RangeError for an unknown
- * time zone. Advanced restrictions (`restrict`, `between`) are not applied; see `previewCaveats`.
+ * time zone. Advanced restrictions (`restrict`, `between`) are not applied (see advancedSchedulingOf).
  */
 export function previewNextRuns(s: Scheduling, from: Millis, count: number, timeZone: string): Millis[] {
   if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone "${timeZone}".`);
@@ -169,12 +169,25 @@ function calendarRuns(s: Scheduling, from: Millis, n: number, timeZone: string):
   return out;
 }
 
-/** What the preview leaves out for this schedule, in plain words (empty when it is exact). */
-export function previewCaveats(s: Scheduling & { restrict?: unknown; between?: unknown }): string[] {
-  const notes: string[] = [];
-  if (s.type === 'indefinitely') notes.push('Interval runs count from the previous run; the times shown assume it runs now.');
-  if (Array.isArray(s.restrict) && s.restrict.length > 0) notes.push('Advanced time restrictions are set in Make and are not reflected in this preview.');
-  if (s.between !== undefined && s.between !== null) notes.push('A start/end date range is set in Make and is not reflected in this preview.');
-  if (s.type === 'monthly' && (s.days ?? []).some((d) => d > 28)) notes.push('Months without the chosen day are skipped.');
-  return notes;
+/**
+ * Settings Make offers on a repeating schedule that the editor does not show (REFERENCE §8.4): a new
+ * schedule of a repeating type keeps them from the current one, so saving never drops them.
+ */
+const ADVANCED_FIELDS = ['restrict', 'between', 'maximum_runs_per_minute'] as const;
+const REPEATING = new Set<string>(['indefinitely', 'daily', 'weekly', 'monthly', 'yearly']);
+
+/** The current schedule's advanced settings (empty when it has none). */
+export function advancedSchedulingOf(s: Scheduling | null | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!s) return out;
+  for (const f of ADVANCED_FIELDS) {
+    const v = (s as unknown as Record<string, unknown>)[f];
+    if (v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)) out[f] = v;
+  }
+  return out;
+}
+
+/** `next` (normalized) with the advanced settings of `current` carried over where they apply. */
+export function keepAdvancedScheduling(next: Scheduling, current: Scheduling | null | undefined): Scheduling {
+  return REPEATING.has(next.type) ? { ...next, ...advancedSchedulingOf(current) } : next;
 }

@@ -80,6 +80,17 @@ describe('scenario edit section', () => {
     await waitFor(() => expect(bridge.sentOn('scenarioEdit.move')).toEqual([{ key: KEY, folderKey: folderKey(ZONE, 1000) }]));
   });
 
+  it('says that time restrictions made in Make are kept by a new repeating schedule', async () => {
+    const w = world();
+    w.scenarios[KEY] = { ...w.scenarios[KEY]!, scheduling: { type: 'daily', time: '08:00', restrict: [{ days: [1, 2] }] } as never };
+    const section = await openDetail(new MemoryBridge(w));
+    fireEvent.click(section.getByTestId('edit-schedule'));
+    const dialog = within(await screen.findByTestId('schedule-dialog'));
+    expect(dialog.getByTestId('schedule-advanced-kept').textContent).toContain('Time restrictions and limits set in Make are kept');
+    fireEvent.change(dialog.getByTestId('schedule-type'), { target: { value: 'on-demand' } });
+    expect(dialog.queryByTestId('schedule-advanced-kept')).toBeNull();
+  });
+
   it('words a schedule’s problems in the window’s language', async () => {
     const bridge = new MemoryBridge(world());
     bridge.settings = { ...bridge.settings, language: 'ja' };

@@ -32,7 +32,8 @@ export {
   checkScheduling,
   normalizeScheduling,
   previewNextRuns,
-  previewCaveats,
+  advancedSchedulingOf,
+  keepAdvancedScheduling,
   type ScheduleType,
   type SchedulingCheckOptions,
 } from '../../../shared/scheduling';

@@ -8,7 +8,7 @@ import { toDomainFacts } from '../poller/scenario-facts';
 import { blueprintFileName, validateBlueprint } from '../../../shared/blueprint';
 import type { ManagementPort } from './ports';
 import { failed, invalidInput, needsConfirmation, ok, toManagementError, type ManagementResult } from './results';
-import { checkScheduling, normalizeScheduling, type SchedulingCheckOptions } from '../../../shared/scheduling';
+import { checkScheduling, keepAdvancedScheduling, normalizeScheduling, type SchedulingCheckOptions } from '../../../shared/scheduling';
 import { scenarioTarget, teamTarget, type ScenarioTarget } from './targets';
 
 export interface CreateScenarioRequest {
@@ -121,8 +121,9 @@ export class ScenarioLifecycleService {
   }
 
   async setSchedule(key: ScenarioKey, scheduling: Scheduling): Promise<ManagementResult<{ scheduling: Scheduling; nextExec: number | null }>> {
-    const s = normalizeScheduling(scheduling);
-    const orgKey = this.port.getState().scenarios[key]?.orgKey;
+    const current = this.port.getState().scenarios[key];
+    const s = keepAdvancedScheduling(normalizeScheduling(scheduling), current?.scheduling);
+    const orgKey = current?.orgKey;
     const problems = checkScheduling(s, { now: this.port.now(), ...(orgKey ? this.schedulingRules(orgKey) : {}) });
     if (problems.length > 0) return invalidInput(problems, 'scheduling');
     return this.patch(key, { scheduling: s }, (row) => {

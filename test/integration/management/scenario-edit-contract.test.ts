@@ -76,6 +76,15 @@ describe('scenarioEdit.* through the contract', () => {
     expect(rig.sim.world.scenarios.get(id)!.scheduling).toEqual({ type: 'monthly', days: [1, 15], time: '06:05' });
   });
 
+  it('a new schedule keeps the time restrictions made in Make', async () => {
+    const restrict = [{ days: [1, 2, 3, 4, 5], time: ['08:00', '18:00'] }];
+    const made = { type: 'indefinitely', interval: 900, restrict };
+    rig.sim.world.scenarios.get(id)!.scheduling = made as never;
+    rig.store.updateScenarioFacts(key, { scheduling: made });
+    ok(await door.handle('scenarioEdit.setSchedule', { key, scheduling: { type: 'daily', time: '9:30' } }));
+    expect(rig.sim.world.scenarios.get(id)!.scheduling).toEqual({ type: 'daily', time: '09:30', restrict });
+  });
+
   it('refuses invalid input at the door and in the service', async () => {
     expect(await door.handle('scenarioEdit.rename', { key, name: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'name' } });
     expect(await door.handle('scenarioEdit.setSchedule', { key, scheduling: { type: 'weekly', time: '10:00' } })).toMatchObject({

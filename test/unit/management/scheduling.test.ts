@@ -1,11 +1,13 @@
 import fc from 'fast-check';
+import type { Scheduling } from '../../../shared/domain';
 import { problemText } from '../../../shared/problems';
 import { describe, expect, it } from 'vitest';
 import {
   checkScheduling,
   instantOf,
   normalizeScheduling,
-  previewCaveats,
+  advancedSchedulingOf,
+  keepAdvancedScheduling,
   previewNextRuns,
   wallTimeAt,
 } from '../../../electron/core/management';
@@ -166,8 +168,13 @@ describe('checkScheduling and normalizeScheduling', () => {
     expect(normalizeScheduling({ type: 'on-demand', time: '10:00' })).toEqual({ type: 'on-demand' });
   });
 
-  it('explains what the preview leaves out', () => {
-    expect(previewCaveats({ type: 'daily', time: '10:00' })).toEqual([]);
-    expect(previewCaveats({ type: 'indefinitely', interval: 60, restrict: [{}] })).toHaveLength(2);
+  it('keeps the advanced settings made in Make when a repeating schedule is replaced', () => {
+    const restrict = [{ days: [1, 2], time: ['08:00', '18:00'] }];
+    const current = { type: 'indefinitely', interval: 900, restrict, between: [], maximum_runs_per_minute: 5 } as Scheduling;
+    expect(advancedSchedulingOf(current)).toEqual({ restrict: restrict, maximum_runs_per_minute: 5 });
+    expect(keepAdvancedScheduling({ type: 'daily', time: '09:00' }, current)).toEqual({ type: 'daily', time: '09:00', restrict: restrict, maximum_runs_per_minute: 5 });
+    // Runs that are not repeated by a schedule have nothing to restrict.
+    expect(keepAdvancedScheduling({ type: 'on-demand' }, current)).toEqual({ type: 'on-demand' });
+    expect(keepAdvancedScheduling({ type: 'daily', time: '09:00' }, null)).toEqual({ type: 'daily', time: '09:00' });
   });
 });

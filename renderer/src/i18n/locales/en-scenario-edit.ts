@@ -49,6 +49,7 @@ export const enScenarioEdit = {
     zoneNote: 'Times in {{zone}}.',
     intervalNote: 'Interval runs count from the previous run; these assume it runs now.',
     monthNote: 'Months without the chosen day are skipped.',
+    advancedKept: 'Time restrictions and limits set in Make are kept; the times shown do not apply them.',
     inactiveNote: 'The scenario is off: it runs on this schedule once it is turned on.',
   },
   create: {

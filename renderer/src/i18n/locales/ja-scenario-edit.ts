@@ -51,6 +51,7 @@ export const jaScenarioEdit: Resources['scenarioEdit'] = {
     zoneNote: '時刻は {{zone}} で表示しています。',
     intervalNote: '間隔実行は前回の実行から数えます。ここでは今すぐ実行した場合の時刻です。',
     monthNote: '指定した日がない月はスキップされます。',
+    advancedKept: 'Make で設定した時間の制限などはそのまま残ります。表示した時刻には反映されていません。',
     inactiveNote: 'シナリオはオフです。オンにするとこのスケジュールで実行されます。',
   },
   create: {

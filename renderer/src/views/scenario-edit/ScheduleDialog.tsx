@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScenarioState } from '../../../../shared/domain';
 import { useServices } from '../../app-context';
 import { act, errorPlace } from '../../store/ui-store';
+import { advancedSchedulingOf, keepAdvancedScheduling } from '../../../../shared/scheduling';
 import { useProblemText } from '../../i18n/problem-text';
 import { ProblemList } from './EditError';
 import { FormDialog } from './FormDialog';
@@ -27,6 +28,7 @@ export function ScheduleDialog({ scenario, onClose }: { scenario: ScenarioState;
     if (r) onClose();
   };
   const lang = i18n.language;
+  const keepsAdvanced = Object.keys(advancedSchedulingOf(keepAdvancedScheduling(preview.scheduling, scenario.scheduling))).length > 0;
   return (
     <FormDialog
       title={t('scenarioEdit.scheduleTitle', { name: scenario.name })}
@@ -69,6 +71,11 @@ export function ScheduleDialog({ scenario, onClose }: { scenario: ScenarioState;
             {draft.type === 'indefinitely' ? ` ${t('scenarioEdit.schedule.intervalNote')}` : ''}
             {draft.type === 'monthly' && draft.monthDays.some((d) => d > 28) ? ` ${t('scenarioEdit.schedule.monthNote')}` : ''}
           </p>
+          {keepsAdvanced && (
+            <p className="hint" data-testid="schedule-advanced-kept">
+              {t('scenarioEdit.schedule.advancedKept')}
+            </p>
+          )}
           {!scenario.isActive && preview.nextRuns.length > 0 && <p className="hint">{t('scenarioEdit.schedule.inactiveNote')}</p>}
         </section>
       )}
