@@ -393,7 +393,6 @@ export class OrgPoller {
     } finally {
       this.reading.delete(f.key);
       this.totals.logReads += stats.logReads;
-      this.totals.detailReads += stats.detailReads;
     }
   }
 
@@ -431,7 +430,7 @@ export class OrgPoller {
       apply([]);
       return;
     }
-    const texts = Promise.all(failed.map((r) => this.readErrorText(client, priority, id, r.id, stats)));
+    const texts = Promise.all(failed.map((r) => this.readErrorText(client, priority, id, r.id)));
     const inTime = await this.within(DETAIL_WAIT_MS, texts);
     if (inTime !== null) {
       apply(inTime);
@@ -449,11 +448,12 @@ export class OrgPoller {
   }
 
   /** Make's error message and failing module of one failed run; null when the run is gone. */
-  private async readErrorText(client: MakeClient, priority: Priority, scenarioId: number, executionId: string, stats: CycleStats): Promise<ErrorText | null> {
+  private async readErrorText(client: MakeClient, priority: Priority, scenarioId: number, executionId: string): Promise<ErrorText | null> {
     try {
       // A notification is waiting for this answer: it goes ahead of the queued background reads.
       const d = await this.governed(higher(priority, 'visible'), (signal) => client.getExecutionDetail(scenarioId, executionId, {}, { signal }));
-      stats.detailReads++;
+      // Counted here: a detail that arrives late finishes after its log read was counted.
+      this.totals.detailReads++;
       return { id: executionId, errorMessage: d.error?.message ?? null, errorModule: d.error ? (d.error.moduleName ?? d.error.appName) : null };
     } catch (err) {
       if (isNotFound(err)) return null;
