@@ -11,7 +11,7 @@ import { installAppProtocol } from './shell/app-protocol';
 import { composeAppServices, type AppServices } from './shell/app-services';
 import { createNotificationShower } from './shell/electron-notification';
 import { forkProbeRunner } from './core/secrets';
-import { forwardEvent, installIpc } from './shell/ipc';
+import { anyShowsApp, forwardEvent, installIpc } from './shell/ipc';
 import { applyStartAtLogin, installPowerHooks, startedHidden, watchOnline } from './shell/lifecycle';
 import { createShellNotifier, DecisionLog } from './shell/notifier';
 import { hardeningHandlers, hardenSession, installAppHardening } from './shell/security';
@@ -170,7 +170,9 @@ async function startInner(): Promise<void> {
   const svc = services;
 
   installIpc(ipcMain, { mainFrames: () => win.mainFrames(), handle: (c, p) => svc.contract.handle(c, p), log });
-  svc.contract.subscribe((event, payload) => forwardEvent(win.eventTargets(), event, payload));
+  svc.contract.subscribe((event, payload) => forwardEvent(win.eventTargets(), event, payload), {
+    watching: () => anyShowsApp(win.eventTargets()),
+  });
 
   // The tray.
   const view = () =>

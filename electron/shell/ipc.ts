@@ -78,10 +78,18 @@ export interface EventMessage<E extends EventName = EventName> {
 }
 
 /** Sends a contract event to every live window that shows our page. */
+/** A window that shows the app (not destroyed, not navigated away): events may go to it. */
+const showsApp = (t: EventTarget): boolean => !t.isDestroyed() && isAppUrl(t.getURL());
+
+export function anyShowsApp(targets: Iterable<EventTarget>): boolean {
+  for (const t of targets) if (showsApp(t)) return true;
+  return false;
+}
+
 export function forwardEvent<E extends EventName>(targets: Iterable<EventTarget>, event: E, payload: EventPayload<E>): number {
   let sent = 0;
   for (const t of targets) {
-    if (t.isDestroyed() || !isAppUrl(t.getURL())) continue;
+    if (!showsApp(t)) continue;
     t.send(IPC_EVENT_CHANNEL, { event, payload } satisfies EventMessage<E>);
     sent++;
   }

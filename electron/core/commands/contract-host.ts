@@ -33,8 +33,12 @@ export interface ContractHost {
   handle(channel: unknown, payload: unknown): Promise<CommandResult>;
   /** Publishes pending changes first, so the snapshot and later patches line up. */
   snapshot(): StateSnapshot;
-  /** Every event for observers; `state.patch` continues from the last snapshot/patch version. */
-  subscribe(listener: ContractEventListener): () => void;
+  /**
+   * Every event for observers; `state.patch` continues from the last snapshot/patch version. An
+   * observer that forwards to windows says through `watching` whether any window is there to see a
+   * toast; toasts nobody sees wait until a window asks for its first state (`state.get`).
+   */
+  subscribe(listener: ContractEventListener, opts?: { watching?: () => boolean }): () => void;
   /** Sends an event to every observer (e.g. a notification the engine raised). */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Publishes pending changes now (tests; shutdown). */
@@ -55,7 +59,8 @@ const MAX_UNSEEN_TOASTS = 10;
 export function createContractHost(options: ContractHostOptions): ContractHost {
   const clock = options.clock ?? new SystemClock();
   const coalesceMs = options.coalesceMs ?? 100;
-  const listeners = new Set<ContractEventListener>();
+  /** Observers, each with whether a window is watching through it. */
+  const listeners = new Map<ContractEventListener, () => boolean>();
   // The engine reports runs itself when it can; otherwise they are read from state changes.
   const engineReportsRuns = typeof options.engine.onRunProgress === 'function';
   const runs = createRunProgressTracker();
@@ -64,15 +69,16 @@ export function createContractHost(options: ContractHostOptions): ContractHost {
   let published = toViewState(pickEngineState(options.state.getState()));
   let timer: ReturnType<Clock['setTimeout']> | null = null;
   let closed = false;
-  // Toasts raised before any window is watching (problems found at start) wait for the first one.
+  // Toasts raised while no window is watching (problems found at start) wait for the first one.
   const unseenToasts: EventPayload<'toast'>[] = [];
+  const anyoneWatching = () => [...listeners.values()].some((watching) => watching());
 
   const emit: ContractHost['emit'] = (event, payload) => {
-    if (event === 'toast' && listeners.size === 0) {
+    if (event === 'toast' && !anyoneWatching()) {
       if (unseenToasts.length < MAX_UNSEEN_TOASTS) unseenToasts.push(payload as EventPayload<'toast'>);
       return;
     }
-    for (const l of [...listeners]) {
+    for (const l of [...listeners.keys()]) {
       try {
         l(event, payload);
       } catch (err) {
@@ -118,6 +124,8 @@ export function createContractHost(options: ContractHostOptions): ContractHost {
   return {
     async handle(channel, payload) {
       const result = await handler.handle(channel, payload);
+      // A window asking for its first state is ready for the toasts nobody has seen yet.
+      if (channel === 'state.get' && unseenToasts.length > 0) for (const toast of unseenToasts.splice(0)) emit('toast', toast);
       if (result.ok && channel === 'scenario.run' && !engineReportsRuns) {
         const key = (payload as { key: string }).key;
         const started = runs.watch(key, (result.value as { executionId: string }).executionId, clock.now());
@@ -126,9 +134,10 @@ export function createContractHost(options: ContractHostOptions): ContractHost {
       return result;
     },
     snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      for (const toast of unseenToasts.splice(0)) listener('toast', toast);
+    subscribe(listener, opts) {
+      const watching = opts?.watching ?? (() => true);
+      listeners.set(listener, watching);
+      if (watching()) for (const toast of unseenToasts.splice(0)) listener('toast', toast);
       return () => {
         listeners.delete(listener);
       };

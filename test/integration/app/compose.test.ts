@@ -130,3 +130,20 @@ it('a damaged accounts file is told to the first window that connects, not only 
   app.contract.subscribe((event, payload) => event === 'toast' && second.push(payload));
   expect(second).toEqual([]);
 });
+
+it('in the desktop shell (one observer before any window), the toast waits for the first window to ask for its state', async () => {
+  const dataDir = join(root, 'damaged-desktop');
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(join(dataDir, ACCOUNTS_FILE), '{"version":1,"accounts":[{"id":');
+  const app = await composeApp({ dataDir, clock, secrets: new SessionSecretStore(), demoWorld: demoWorldOf(sim), openExternal: async () => undefined, log: () => undefined });
+  open.push(app);
+  let windowOpen = false;
+  const shown: EventPayload<'toast'>[] = [];
+  app.contract.subscribe((event, payload) => void (event === 'toast' && windowOpen && shown.push(payload as EventPayload<'toast'>)), { watching: () => windowOpen });
+  expect(shown).toEqual([]);
+  windowOpen = true;
+  expect((await app.contract.handle('state.get', {})).ok).toBe(true);
+  expect(shown).toEqual([{ kind: 'warning', message: expect.stringMatching(/damaged/), key: null }]);
+  await app.contract.handle('state.get', {});
+  expect(shown).toHaveLength(1);
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IPC_EVENT_CHANNEL } from '../../../shared/bridge';
 import type { CommandResult } from '../../../shared/contract';
-import { createInvokeListener, forwardEvent, isTrustedSender, UNTRUSTED_SENDER_MESSAGE, type EventTarget, type FrameLike } from '../../../electron/shell/ipc';
+import { anyShowsApp, createInvokeListener, forwardEvent, isTrustedSender, UNTRUSTED_SENDER_MESSAGE, type EventTarget, type FrameLike } from '../../../electron/shell/ipc';
 
 const frame = (over: Partial<FrameLike> = {}): FrameLike => ({ url: 'app://make-tray/index.html', parent: null, processId: 4, routingId: 1, ...over });
 
@@ -85,5 +85,8 @@ describe('forwardEvent', () => {
     );
     expect(n).toBe(1);
     expect(sent).toEqual([['main', IPC_EVENT_CHANNEL, { event: 'toast', payload: { kind: 'info', message: 'hi', key: null } }]]);
+    // Whether a toast would reach anyone (else the contract host keeps it for the first window).
+    expect(anyShowsApp([target('gone', 'app://make-tray/index.html', true), target('away', 'https://evil.example/')])).toBe(false);
+    expect(anyShowsApp([target('away', 'https://evil.example/'), target('main', 'app://make-tray/index.html')])).toBe(true);
   });
 });
