@@ -1,6 +1,7 @@
 // Poll benchmark: the engine against the simulator on a virtual clock, next to the naive loop of the
 // popular Make API guide (read each scenario's logs in turn, round robin) at the same budget.
 // `npm run bench -- poll --json` prints one JSON line per workload. Run alone: `npm exec -- tsx test/bench/poll.ts`.
+// `BENCH_SEEDS=21,31,41 npm run bench -- poll --json` adds, per workload, the engine's figures pooled over those seeds.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,7 +135,7 @@ function inFailingStreak(truth: ExecutionRecord[], f: ExecutionRecord): boolean 
   return prev?.status === 3;
 }
 
-async function runEngine(w: Workload, log: (s: string) => void): Promise<{ figures: Figures; listPages: number; sim: SimulatorHandle; truth: ExecutionRecord[] }> {
+async function runEngine(w: Workload, log: (s: string) => void): Promise<{ figures: Figures; listPages: number; detections: number[]; sim: SimulatorHandle; truth: ExecutionRecord[] }> {
   const clock = new VirtualClock(START);
   const sim = await startSimulator({ seed: w.world.seed ?? 1, basePort: 0, mode: 'test', clock, world: w.world });
   const zone = sim.zones[0]!;
@@ -204,6 +205,7 @@ async function runEngine(w: Workload, log: (s: string) => void): Promise<{ figur
         failures: counted.length,
       },
       listPages: metrics.byEndpoint['GET /scenarios'] ?? 0,
+      detections,
       sim,
       truth,
     };
@@ -353,14 +355,68 @@ export async function runWorkload(w: Workload, log: (s: string) => void = () => 
   };
 }
 
-export async function benchPoll(opts: { log?: (s: string) => void; workloads?: string[] } = {}): Promise<PollRow[]> {
-  const rows: PollRow[] = [];
+/**
+ * The engine on the same workload with other seeds (other run times, durations and failures): one p95
+ * over a few dozen failures swings by seconds, so a sweep shows how steady the figures are.
+ */
+export interface SeedSweepRow {
+  workload: string;
+  seeds: number[];
+  failures: number;
+  p50DetectionS: number | null;
+  p90DetectionS: number | null;
+  p95DetectionS: number | null;
+  p99DetectionS: number | null;
+  worstSeedP95DetectionS: number | null;
+  count429: number;
+  missedFailures: number;
+  duplicateNotifications: number;
+}
+
+async function sweepSeeds(w: Workload, seeds: number[], log: (s: string) => void): Promise<SeedSweepRow> {
+  const detections: number[] = [];
+  let failures = 0;
+  let count429 = 0;
+  let missed = 0;
+  let dupes = 0;
+  let worst: number | null = null;
+  for (const seed of seeds) {
+    const r = await runEngine({ ...w, world: { ...w.world, seed } }, log);
+    await r.sim.close();
+    detections.push(...r.detections);
+    failures += r.figures.failures;
+    count429 += r.figures.count429;
+    missed += r.figures.missedFailures;
+    dupes += r.figures.duplicateNotifications;
+    worst = Math.max(worst ?? 0, r.figures.p95DetectionS ?? 0);
+  }
+  return {
+    workload: `${w.name}-seeds`,
+    seeds,
+    failures,
+    p50DetectionS: quantile(detections, 0.5),
+    p90DetectionS: quantile(detections, 0.9),
+    p95DetectionS: quantile(detections, 0.95),
+    p99DetectionS: quantile(detections, 0.99),
+    worstSeedP95DetectionS: worst,
+    count429,
+    missedFailures: missed,
+    duplicateNotifications: dupes,
+  };
+}
+
+export async function benchPoll(opts: { log?: (s: string) => void; workloads?: string[] } = {}): Promise<(PollRow | SeedSweepRow)[]> {
+  const rows: (PollRow | SeedSweepRow)[] = [];
+  // BENCH_SEEDS=21,31,… adds a row per workload pooling the engine's detections over those seeds.
+  const seeds = (process.env.BENCH_SEEDS ?? '').split(',').filter((x) => x.trim() !== '').map(Number);
   for (const w of WORKLOADS) {
     if (opts.workloads && !opts.workloads.includes(w.name)) continue;
     // BENCH_MINUTES / BENCH_SHARE override the workload (quick looks, sensitivity); the targets use the defaults.
     const minutes = Number(process.env.BENCH_MINUTES ?? 0);
     const share = Number(process.env.BENCH_SHARE ?? 0);
-    rows.push(await runWorkload({ ...w, ...(minutes > 0 ? { durationMs: minutes * MIN } : {}), ...(share > 0 ? { share } : {}) }, opts.log));
+    const workload = { ...w, ...(minutes > 0 ? { durationMs: minutes * MIN } : {}), ...(share > 0 ? { share } : {}) };
+    rows.push(await runWorkload(workload, opts.log));
+    if (seeds.length > 0) rows.push(await sweepSeeds(workload, seeds, opts.log ?? (() => undefined)));
   }
   return rows;
 }
