@@ -187,6 +187,10 @@ export function advancedSchedulingOf(s: Scheduling | null | undefined): Record<s
   return out;
 }
 
+/** Whether a new schedule of `type` carries advanced settings of `current` over (the editor says so). */
+export const keepsAdvancedScheduling = (type: string, current: Scheduling | null | undefined): boolean =>
+  REPEATING.has(type) && Object.keys(advancedSchedulingOf(current)).length > 0;
+
 /** `next` (normalized) with the advanced settings of `current` carried over where they apply. */
 export function keepAdvancedScheduling(next: Scheduling, current: Scheduling | null | undefined): Scheduling {
   return REPEATING.has(next.type) ? { ...next, ...advancedSchedulingOf(current) } : next;

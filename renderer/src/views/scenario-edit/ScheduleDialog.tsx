@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScenarioState } from '../../../../shared/domain';
 import { useServices } from '../../app-context';
 import { act, errorPlace } from '../../store/ui-store';
-import { advancedSchedulingOf, keepAdvancedScheduling } from '../../../../shared/scheduling';
+import { keepsAdvancedScheduling } from '../../../../shared/scheduling';
 import { useProblemText } from '../../i18n/problem-text';
 import { ProblemList } from './EditError';
 import { FormDialog } from './FormDialog';
@@ -28,7 +28,6 @@ export function ScheduleDialog({ scenario, onClose }: { scenario: ScenarioState;
     if (r) onClose();
   };
   const lang = i18n.language;
-  const keepsAdvanced = Object.keys(advancedSchedulingOf(keepAdvancedScheduling(preview.scheduling, scenario.scheduling))).length > 0;
   return (
     <FormDialog
       title={t('scenarioEdit.scheduleTitle', { name: scenario.name })}
@@ -71,7 +70,7 @@ export function ScheduleDialog({ scenario, onClose }: { scenario: ScenarioState;
             {draft.type === 'indefinitely' ? ` ${t('scenarioEdit.schedule.intervalNote')}` : ''}
             {draft.type === 'monthly' && draft.monthDays.some((d) => d > 28) ? ` ${t('scenarioEdit.schedule.monthNote')}` : ''}
           </p>
-          {keepsAdvanced && (
+          {keepsAdvancedScheduling(draft.type, scenario.scheduling) && (
             <p className="hint" data-testid="schedule-advanced-kept">
               {t('scenarioEdit.schedule.advancedKept')}
             </p>
