@@ -135,7 +135,7 @@ describe('toPrintableHtml', () => {
   it('is worded in Japanese for a Japanese window, numbers and dates included', () => {
     const html = toPrintableHtml(report, { agencyName: 'A', locale: 'ja', timeZone: 'Asia/Tokyo', generatedAt: Date.UTC(2025, 2, 3, 1, 0) });
     expect(html).toContain('<html lang="ja">');
-    expect(html).toContain('<th>シナリオ</th><th>チーム</th><th class="n">実行回数</th>');
+    expect(html).toContain('<th>シナリオ</th><th>チーム</th><th class="n">実行数</th>');
     expect(html).toContain('<title>自動化レポート — A</title>');
     expect(html).toContain('<td>合計</td>');
     expect(html).toContain('シナリオはありません。');

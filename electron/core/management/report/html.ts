@@ -83,7 +83,7 @@ export function toPrintableHtml(report: AgencyReport, opts: PrintableOptions): s
   const sections = report.orgs
     .map((org) => {
       const rows = org.scenarios
-        .map((s) => `<tr><td>${e(s.name)}${s.incomplete ? ` <span class="note">${e(w.partial)}</span>` : ''}</td><td>${e(s.teamName ?? '')}</td>${cells(s)}</tr>`)
+        .map((s) => `<tr><td>${e(s.name)}${s.incomplete ? ` <span class="note">(${e(w.partialMark)})</span>` : ''}</td><td>${e(s.teamName ?? '')}</td>${cells(s)}</tr>`)
         .join('');
       const empty = org.scenarios.length === 0 ? `<tr><td colspan="7">${e(w.noScenarios)}</td></tr>` : '';
       return `<section><h2>${e(org.name)}</h2><table>${head(w.scenario, w.team)}<tbody>${rows}${empty}${totalRow(org.totals)}</tbody></table></section>`;
@@ -93,7 +93,7 @@ export function toPrintableHtml(report: AgencyReport, opts: PrintableOptions): s
   const logo = opts.logoDataUrl && isSafeLogoDataUrl(opts.logoDataUrl) ? `<img src="${e(opts.logoDataUrl)}" alt="">` : '';
   const title = opts.title ?? w.title;
   const range = `${date.format(report.range.from)} – ${date.format(report.range.to)} (${timeZone})`;
-  const summary = `<table class="summary">${head(w.allOrganizations, '')}<tbody>${totalRow(report.totals)}</tbody></table>`;
+  const summary = `<table class="summary">${head(w.allOrgs, '')}<tbody>${totalRow(report.totals)}</tbody></table>`;
   const partial = report.incomplete ? `<p class="note">${e(w.partialNote)}</p>` : '';
   const generated = opts.generatedAt !== undefined ? e(w.generated(date.format(opts.generatedAt))) : '';
 

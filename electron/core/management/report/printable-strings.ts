@@ -1,18 +1,9 @@
-// The printable report's words in the languages the window offers. The CSV keeps English column names:
-// it is read by spreadsheets and scripts, which want stable headers.
+// The printable report's words in the languages the window offers (its column names are the window's,
+// shared/report-labels.ts). The CSV keeps English column names: spreadsheets and scripts want stable headers.
+import { REPORT_LABELS, type ReportLabels } from '../../../../shared/report-labels';
 
-export interface PrintableStrings {
+export interface PrintableStrings extends ReportLabels {
   title: string;
-  scenario: string;
-  team: string;
-  runs: string;
-  failures: string;
-  warnings: string;
-  operations: string;
-  transfer: string;
-  total: string;
-  allOrganizations: string;
-  partial: string;
   noScenarios: string;
   partialNote: string;
   generated: (date: string) => string;
@@ -20,17 +11,8 @@ export interface PrintableStrings {
 }
 
 const EN: PrintableStrings = {
+  ...REPORT_LABELS.en,
   title: 'Automation report',
-  scenario: 'Scenario',
-  team: 'Team',
-  runs: 'Runs',
-  failures: 'Failures',
-  warnings: 'Warnings',
-  operations: 'Operations',
-  transfer: 'Data transfer',
-  total: 'Total',
-  allOrganizations: 'All organizations',
-  partial: '(partial)',
   noScenarios: 'No scenarios.',
   partialNote: 'Some run history could not be read within the request budget; rows marked “partial” may be missing runs.',
   generated: (date) => `Generated ${date}. `,
@@ -38,19 +20,10 @@ const EN: PrintableStrings = {
 };
 
 const JA: PrintableStrings = {
+  ...REPORT_LABELS.ja,
   title: '自動化レポート',
-  scenario: 'シナリオ',
-  team: 'チーム',
-  runs: '実行回数',
-  failures: '失敗',
-  warnings: '警告',
-  operations: 'オペレーション',
-  transfer: 'データ転送量',
-  total: '合計',
-  allOrganizations: 'すべての組織',
-  partial: '（一部）',
   noScenarios: 'シナリオはありません。',
-  partialNote: 'リクエストの上限内で読めなかった実行履歴があります。「一部」と記された行には含まれない実行があるかもしれません。',
+  partialNote: 'リクエストの上限内で読めなかった実行履歴があります。「一部のみ」と記された行には含まれない実行があるかもしれません。',
   generated: (date) => `${date} に作成。`,
   howCounted: '実行は開始時刻で数えています。実行中のものは含みません。データ転送量は Make の報告どおりです。',
 };

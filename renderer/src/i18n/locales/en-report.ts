@@ -1,4 +1,5 @@
 // English strings of the report area (views/report/). ja-report.ts must have the same keys.
+import { REPORT_LABELS } from '../../../../shared/report-labels';
 export const enReport = {
   title: 'Agency report',
   intro: 'Runs, failures, warnings, operations and data transfer per scenario, for the organizations and dates you choose.',
@@ -32,16 +33,7 @@ export const enReport = {
   partial:
     'Some run history could not be read within the request budget, so rows marked “partial” may be missing runs. Building the report again reads only what is missing.',
   cancelled: 'You stopped the report: the numbers are what was read until then.',
-  partialMark: 'partial',
-  allOrgs: 'All organizations',
-  scenario: 'Scenario',
-  team: 'Team',
-  runs: 'Runs',
-  failures: 'Failures',
-  warnings: 'Warnings',
-  operations: 'Operations',
-  transfer: 'Data transfer',
-  total: 'Total',
+  ...REPORT_LABELS.en,
   tableCaption: '{{org}}: runs per scenario',
   noScenarios: 'No scenarios in this organization for this report.',
   exports: 'Export',

@@ -1,4 +1,5 @@
 // 日本語（report）。キーは en-report.ts と一致する必要がある（型で検査）。
+import { REPORT_LABELS } from '../../../../shared/report-labels';
 import type { Resources } from './en';
 
 export const jaReport: Resources['report'] = {
@@ -34,16 +35,7 @@ export const jaReport: Resources['report'] = {
   partial:
     'リクエスト数の上限内で読み込めなかった実行履歴があります。「一部のみ」と示された行は実行数が実際より少ない可能性があります。もう一度作成すると、足りない分だけを読み込みます。',
   cancelled: 'レポートの作成を中止しました。数値は中止までに読み込めた分です。',
-  partialMark: '一部のみ',
-  allOrgs: 'すべての組織',
-  scenario: 'シナリオ',
-  team: 'チーム',
-  runs: '実行数',
-  failures: '失敗',
-  warnings: '警告',
-  operations: 'オペレーション',
-  transfer: 'データ転送量',
-  total: '合計',
+  ...REPORT_LABELS.ja,
   tableCaption: '{{org}}：シナリオごとの実行状況',
   noScenarios: 'このレポートの対象となるシナリオはこの組織にありません。',
   exports: '書き出し',
