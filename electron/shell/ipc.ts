@@ -77,7 +77,6 @@ export interface EventMessage<E extends EventName = EventName> {
   payload: EventPayload<E>;
 }
 
-/** Sends a contract event to every live window that shows our page. */
 /** A window that shows the app (not destroyed, not navigated away): events may go to it. */
 const showsApp = (t: EventTarget): boolean => !t.isDestroyed() && isAppUrl(t.getURL());
 
@@ -86,6 +85,7 @@ export function anyShowsApp(targets: Iterable<EventTarget>): boolean {
   return false;
 }
 
+/** Sends a contract event to every live window that shows our page. */
 export function forwardEvent<E extends EventName>(targets: Iterable<EventTarget>, event: E, payload: EventPayload<E>): number {
   let sent = 0;
   for (const t of targets) {

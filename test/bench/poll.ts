@@ -367,7 +367,7 @@ export interface SeedSweepRow {
   p90DetectionS: number | null;
   p95DetectionS: number | null;
   p99DetectionS: number | null;
-  worstSeedP95DetectionS: number | null;
+  worstSeedP95DetectionS: number;
   count429: number;
   missedFailures: number;
   duplicateNotifications: number;
@@ -379,7 +379,7 @@ async function sweepSeeds(w: Workload, seeds: number[], log: (s: string) => void
   let count429 = 0;
   let missed = 0;
   let dupes = 0;
-  let worst: number | null = null;
+  let worst = 0;
   for (const seed of seeds) {
     const r = await runEngine({ ...w, world: { ...w.world, seed } }, log);
     await r.sim.close();
@@ -388,7 +388,7 @@ async function sweepSeeds(w: Workload, seeds: number[], log: (s: string) => void
     count429 += r.figures.count429;
     missed += r.figures.missedFailures;
     dupes += r.figures.duplicateNotifications;
-    worst = Math.max(worst ?? 0, r.figures.p95DetectionS ?? 0);
+    worst = Math.max(worst, r.figures.p95DetectionS ?? 0);
   }
   return {
     workload: `${w.name}-seeds`,

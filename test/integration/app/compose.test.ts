@@ -116,12 +116,18 @@ it('close() runs every step even when one throws, and only once', async () => {
   expect(s.logs.filter((l) => /failed while closing/.test(l))).toHaveLength(2);
 });
 
-it('a damaged accounts file is told to the first window that connects, not only to the log', async () => {
-  const dataDir = join(root, 'damaged');
+/** An app whose accounts file was cut off mid-write: starting it finds a problem to tell the user. */
+async function appWithDamagedAccounts(name: string) {
+  const dataDir = join(root, name);
   await mkdir(dataDir, { recursive: true });
   await writeFile(join(dataDir, ACCOUNTS_FILE), '{"version":1,"accounts":[{"id":');
   const app = await composeApp({ dataDir, clock, secrets: new SessionSecretStore(), demoWorld: demoWorldOf(sim), openExternal: async () => undefined, log: () => undefined });
   open.push(app);
+  return app;
+}
+
+it('a damaged accounts file is told to the first window that connects, not only to the log', async () => {
+  const app = await appWithDamagedAccounts('damaged');
   // Nobody watches yet: the toast waits. The first observer gets it, a later one doesn't.
   const first: EventPayload<'toast'>[] = [];
   app.contract.subscribe((event, payload) => event === 'toast' && first.push(payload as EventPayload<'toast'>));
@@ -132,11 +138,7 @@ it('a damaged accounts file is told to the first window that connects, not only 
 });
 
 it('in the desktop shell (one observer before any window), the toast waits for the first window to ask for its state', async () => {
-  const dataDir = join(root, 'damaged-desktop');
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(join(dataDir, ACCOUNTS_FILE), '{"version":1,"accounts":[{"id":');
-  const app = await composeApp({ dataDir, clock, secrets: new SessionSecretStore(), demoWorld: demoWorldOf(sim), openExternal: async () => undefined, log: () => undefined });
-  open.push(app);
+  const app = await appWithDamagedAccounts('damaged-desktop');
   let windowOpen = false;
   const shown: EventPayload<'toast'>[] = [];
   app.contract.subscribe((event, payload) => void (event === 'toast' && windowOpen && shown.push(payload as EventPayload<'toast'>)), { watching: () => windowOpen });
